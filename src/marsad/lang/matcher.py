@@ -12,6 +12,7 @@ entry without ال does not match a word carrying the article (جيش does not m
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -39,6 +40,13 @@ SUFFIX_PRONOUN: frozenset[str] = frozenset(
 _NO_SUFFIX: frozenset[str] = frozenset({""})
 
 
+_MARKS = re.compile("[\u064b-\u0652\u0640\u0670]")
+
+
+def _strip_marks(s: str) -> str:
+    return _MARKS.sub("", s.strip())
+
+
 def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
@@ -48,10 +56,10 @@ class Match(Generic[T]):
     """A dictionary hit: normalised span, original span, the entry's payload."""
     start: int          # original offsets (into the shown text)
     end: int
-    nstart: int         # normalised offsets
+    nstart: int         # normalised offsets (the article, when present, included)
     nend: int
     key: str            # the normalised entry that matched
-    prefix: str         # the proclitics in front of it
+    prefix: str         # the proclitics in front of it (و, ب, وب ...; not the article)
     suffix: str         # the pronoun suffix after it
     value: T
 
@@ -77,18 +85,24 @@ class Matcher(Generic[T]):
         return sum(len(v) for v in self._entries.values())
 
     def add(self, surface: str, value: T, *, verb: bool = False,
-            suffixes: Iterable[str] | None = None, optional_article: bool = False) -> None:
+            suffixes: Iterable[str] | None = None, optional_article: bool = False,
+            prefixes: Iterable[str] | None = None) -> None:
         """Add one entry. ``verb`` selects verb proclitics; ``suffixes`` the allowed enclitics
         (default: none for names and nouns, pronouns for verbs); ``optional_article`` lets an
-        entry written without ال also match with it (nisba adjectives: أمريكية / الأمريكية)."""
+        entry written without ال also match with it (nisba adjectives: أمريكية / الأمريكية);
+        ``prefixes`` replaces the proclitic chains allowed (number words refuse ك: كمية)."""
         key = norm(surface)
+        # only a plain alef + lam is the article: ألف, آلاف begin with a hamza-alef
+        definite = _strip_marks(surface).startswith("ال")
         if len(key) < 2:
             raise ValueError(f"dictionary entry too short to match safely: {surface!r}")
         sfx = frozenset(suffixes) if suffixes is not None else (
             SUFFIX_PRONOUN if verb else _NO_SUFFIX)
-        if verb:
+        if prefixes is not None:
+            pre = frozenset(prefixes)
+        elif verb:
             pre = PREFIX_VERB
-        elif key.startswith("ال") and len(key) > 3:
+        elif definite and len(key) > 3:
             key_core = key[2:]
             self._add(_Entry(key_core, value, PREFIX_DEF, sfx, False))
             if key_core.endswith("ه") and len(sfx) > 1:
@@ -139,15 +153,20 @@ class Matcher(Generic[T]):
             if we - nend > 4:
                 continue
             suffix = s[nend:we]
+            if suffix[:1] == "ه" and text.original[text.orig(nend)] == "ة":
+                suffix = "\x00"  # a ta marbuta is part of a noun (إضافة), never a pronoun
             for entry in self._entries[key]:
                 if prefix not in entry.prefixes or suffix not in entry.suffixes:
                     continue
                 if entry.ta_suffix_only and not suffix:
                     continue
                 # the article belongs to the mention (العراق), other proclitics do not (وب)
-                mstart = nstart - 2 if prefix.endswith("ال") else nstart
+                if prefix.endswith("ال"):
+                    mstart, pre = nstart - 2, prefix[:-2]
+                else:
+                    mstart, pre = nstart, prefix
                 a, b = text.span(mstart, nend)
-                found.append(Match(a, b, nstart, nend, key, prefix, suffix, entry.value))
+                found.append(Match(a, b, mstart, nend, key, pre, suffix, entry.value))
         if not longest or len(found) < 2:
             return sorted(found, key=lambda m: (m.nstart, -m.nend))
         found.sort(key=lambda m: (-(m.nend - m.nstart), m.nstart))

@@ -46,7 +46,9 @@ def load_tsv(lang: str, name: str) -> tuple[dict[str, str], ...]:
     path = resource_path(lang, name)
     try:
         with open(path, encoding="utf-8", newline="") as f:
-            rows = [r for r in csv.DictReader(f, delimiter="\t") if any((v or "").strip() for v in r.values())]
+            lines = (line for line in f if not line.startswith("#"))  # comment lines
+            rows = [r for r in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+                    if any((v or "").strip() for v in r.values())]
     except FileNotFoundError as exc:
         raise ResourceError(f"missing resource file {path}") from exc
     return tuple(rows)

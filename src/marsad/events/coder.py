@@ -1,0 +1,466 @@
+"""The Arabic PLOVER event coder: triggers -> events with actors, date, place, event-ness.
+
+For each sentence:
+1. triggers:   dictionary matches (verbs with their proclitics/pronouns, verbal nouns,
+               phrases), kept only when their constraints hold (``requires``) and no
+               metaphor cancels them (``exclude``); generic uses (مكافحة الإرهاب) dropped.
+2. clause:     the trigger's clause, bounded by punctuation and by complementizers, so that
+               in قالت الشرطة إن مسلحين هاجموا ... the attack's actor is مسلحين, not الشرطة.
+3. arguments:  SVO (a mention just before the verb) or VSO (the first mention after it);
+               passive voice and nouns take the following mention as recipient, and the
+               actor from على يد / من قبل / a nisba (غارة أمريكية) / a ل-phrase;
+               prepositions declared in the entry (على, ضد) give recipients; the dative ل
+               gives the recipient of AID-like types; civilians alone are victims.
+4. event-ness: negation and denial, conditions, questions, future/intent, modality.
+5. date:       explicit date of the clause or sentence, else a relative one, else the
+               publication date; ``historical`` when well before publication.
+6. place:      the place the clause attaches to the event (a locative preposition or a
+               place noun first), else the nearest place of the sentence, else the dateline.
+Events of one type in one sentence are one event (مقتل ... في غارة = one ASSAULT).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from ..lang.matcher import Match
+from ..lang.normalize import norm
+from ..resources import load_yaml
+from ..model import Actor, DateValue, Event, Place, Trigger as TriggerSpan
+from ..time.absolute import find_dates
+from ..time.relative import parse_published, resolve_relative
+from .lexicon import EventLexicon, Trigger, event_lexicon
+
+__all__ = ["code_events", "EMIT_MIN_CONFIDENCE", "HISTORICAL_DAYS"]
+
+#: Events below this confidence are not emitted. Swept 0.3–0.7 on the ar_gsr dev half.
+EMIT_MIN_CONFIDENCE = 0.45
+#: An event dated this many days or more before publication is ``historical``.
+HISTORICAL_DAYS = 60
+#: How far (in tokens) a pre-verbal subject or a post-verbal argument may be.
+SUBJECT_WINDOW = 4
+OBJECT_WINDOW = 7
+#: Window (tokens) before a trigger in which a negation / intent / modal cue governs it.
+CUE_WINDOW = 3
+
+_WORD = re.compile(r"\w+")
+_CLAUSE_PUNCT = re.compile(r"[,;:()\[\]«»\"“”.!?]")
+_CLAUSE_WORDS = frozenset(norm(w) for w in (
+    "إن", "أن", "بأن", "إنه", "أنه", "إنها", "أنها", "إنهم", "أنهم", "فيما", "بينما", "حيث",
+    "الذي", "التي", "الذين", "لكن", "لكنه", "غير أن", "كما", "بعدما", "عندما", "حين", "حينما",
+    "وقال", "وقالت", "قال", "قالت", "وأضاف", "وأضافت", "مضيفا", "مشيرا", "موضحا"))
+_AGENT_PREPS = (norm("على يد"), norm("من قبل"), norm("برصاص"), norm("بنيران"), norm("بيد"))
+_VICTIM_SECTORS = frozenset({"CVL", "REF", "MED", "EDU", "HLH", "REL", "LAB"})
+_DATIVE_TYPES = frozenset({"AID", "COOPERATE", "SUPPORT", "CONCEDE", "REQUEST", "AGREE"})
+
+
+@dataclass
+class _Tok:
+    start: int  # normalised
+    end: int
+    word: str
+
+
+@dataclass
+class _Cand:
+    trig: Match[Trigger]
+    t: Trigger
+    sent: tuple[int, int]
+    actor: object | None = None
+    recipient: object | None = None
+    negated: bool = False
+    hypothetical: bool = False
+    confidence: float = 0.0
+    mode: str | None = None
+
+
+class _SentenceCoder:
+    def __init__(self, lex: EventLexicon, ann, published: date | None) -> None:
+        self.lex = lex
+        self.ann = ann
+        self.nt = ann.nt
+        self.s = ann.nt.text
+        self.published = published
+        self.mentions = ann.mentions
+        self.m_starts = [m.nstart for m in self.mentions]
+
+    # -- helpers --------------------------------------------------------------------------
+    def tokens(self, a: int, b: int) -> list[_Tok]:
+        return [_Tok(m.start() + a, m.end() + a, m.group(0)) for m in _WORD.finditer(self.s[a:b])]
+
+    def mentions_in(self, a: int, b: int) -> list:
+        i = bisect.bisect_left(self.m_starts, a)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].nstart < b:
+            if self.mentions[i].nend <= b:
+                out.append(self.mentions[i])
+            i += 1
+        return out
+
+    def clause(self, sa: int, sb: int, ta: int, tb: int) -> tuple[int, int]:
+        """Normalised bounds of the trigger's clause inside sentence [sa, sb)."""
+        s = self.s
+        left = sa
+        for m in _CLAUSE_PUNCT.finditer(s, sa, ta):
+            left = max(left, m.end())
+        for tok in self.tokens(left, ta):
+            if tok.word in _CLAUSE_WORDS or tok.word[1:] in _CLAUSE_WORDS:
+                left = tok.end
+        right = sb
+        m = _CLAUSE_PUNCT.search(s, tb, sb)
+        if m:
+            right = m.start()
+        for tok in self.tokens(tb, right):
+            if tok.word in _CLAUSE_WORDS or (tok.word[:1] in "وف" and tok.word[1:] in _CLAUSE_WORDS):
+                right = tok.start
+                break
+        return left, right
+
+    def words_before(self, a: int, pos: int, n: int) -> list[str]:
+        return [t.word for t in self.tokens(a, pos)][-n:]
+
+    def words_after(self, pos: int, b: int, n: int) -> list[str]:
+        return [t.word for t in self.tokens(pos, b)][:n]
+
+    @staticmethod
+    def _in(words: list[str], cues: frozenset[str]) -> bool:
+        for w in words:
+            if w in cues or (w[:1] in "وف" and w[1:] in cues):
+                return True
+        return False
+
+    def _phrase_before(self, key: str, a: int, pos: int) -> bool:
+        text = " " + " ".join(self.words_before(a, pos, 6)) + " "
+        return any(" " + " ".join(p) + " " in text for p in self.lex.cue_phrases.get(key, ())
+                   if len(p) > 1)
+
+    # -- constraints ----------------------------------------------------------------------
+    def constraints_ok(self, c: _Cand, ca: int, cb: int) -> bool:
+        t, m = c.t, c.trig
+        sets = self.lex.sets.get(t.lexicon, {})
+        after3 = self.words_after(m.nend, cb, 3)
+        after4 = self.words_after(m.nend, cb, 4)
+        for x in t.exclude:
+            if self._in(after3, sets[x]) or self._in(self.words_before(ca, m.nstart - len(m.prefix), 2), sets[x]):
+                return False
+        for r in t.requires:
+            kind, _, arg = r.partition(":")
+            if kind == "object":
+                if not self.mentions_in(m.nend, min(cb, m.nend + 60)):
+                    return False
+            elif kind == "prep":
+                p = norm(arg)
+                if not any(w == p or w.startswith(p) and len(p) == 1 for w in after3):
+                    if not any(w == p for w in after3):
+                        return False
+            elif kind == "with":
+                if not self._in(after4, sets[arg]):
+                    return False
+            elif kind == "near":
+                if not self._in([tok.word for tok in self.tokens(ca, cb)], sets[arg]):
+                    return False
+        return True
+
+    # -- event-ness -----------------------------------------------------------------------
+    def eventness(self, c: _Cand, sa: int, sb: int, ca: int) -> None:
+        m = c.trig
+        lex = self.lex
+        start = m.nstart - len(m.prefix)
+        before = self.words_before(ca, start, CUE_WINDOW)
+        if self._in(before, lex.cues["negation"]) and not self._phrase_before(
+                "negation_exceptions", ca, start + 20):
+            c.negated = True
+        if self._in(self.words_before(sa, start, 12), lex.cues["denial_verbs"]):
+            c.negated = True
+        if self._in(self.words_before(sa, start, 12), lex.cues["conditional"]) or \
+                self._phrase_before("conditional", sa, start):
+            c.hypothetical = True
+        if "س" in m.prefix or self._in(before, lex.cues["future"]) or \
+                self._in(before, lex.cues["intent"]) or self._phrase_before("future", ca, start):
+            c.hypothetical = True
+        sent = self.s[sa:sb]
+        if "?" in sent or self._in(self.words_before(sa, sa + 12, 2)[:1], lex.cues["question"]):
+            c.hypothetical = True
+        if c.t.pos == "verb" and self._in(before[-2:], lex.cues["modal"]):
+            surface = self.s[m.nstart:m.nend]
+            if surface[:1] in "يتن":  # قد + imperfect = may; قد + perfect = has already
+                c.hypothetical = True
+
+    def generic(self, c: _Cand, ca: int) -> bool:
+        m = c.trig
+        before = self.words_before(ca, m.nstart - len(m.prefix), 1)
+        return bool(before) and self._in(before, self.lex.cues["generic_markers"])
+
+    # -- arguments ------------------------------------------------------------------------
+    def _actorish(self, mentions: list) -> list:
+        return [x for x in mentions if x.kind not in ("place",)]
+
+    def arguments(self, c: _Cand, ca: int, cb: int) -> None:
+        m, t = c.trig, c.t
+        s = self.s
+        start = m.nstart - len(m.prefix)
+        before = self._actorish(self.mentions_in(ca, start))
+        after = self._actorish(self.mentions_in(m.nend, cb))
+        # explicit agent phrase (على يد X, من قبل X, برصاص X)
+        for x in after:
+            gap_start = max(m.nend, x.nstart - 12)
+            lead = s[gap_start:x.nstart - len(self._prefix_of(x))]
+            if any(p in lead for p in _AGENT_PREPS) or "برصاص" in s[gap_start:x.nstart]:
+                c.actor = x
+                after = [y for y in after if y is not x]
+                break
+        # prepositional roles declared by the entry (هجوم على X)
+        for prep, role in t.roles:
+            if role == "location":
+                continue  # places are chosen by place_of, which prefers locative phrases
+            for x in after:
+                pre = self._prefix_of(x)
+                lead_words = self.words_before(m.nend, x.nstart - len(pre), 1)
+                if (lead_words and lead_words[-1] == prep) or (len(prep) == 1 and pre.startswith(prep)):
+                    if role == "recipient" and c.recipient is None:
+                        c.recipient = x
+                    elif role == "actor" and c.actor is None:
+                        c.actor = x
+                    after = [y for y in after if y is not x]
+                    break
+        near_before = [x for x in before
+                       if len(self.tokens(x.nend, start)) <= SUBJECT_WINDOW]
+        near_after = [x for x in after
+                      if len(self.tokens(m.nend, x.nstart)) <= OBJECT_WINDOW]
+        if t.voice == "passive":
+            if c.recipient is None:
+                c.recipient = near_after[0] if near_after else (near_before[-1] if near_before else None)
+        elif t.voice == "noun":
+            for x in near_after:
+                if x.kind == "nisba" and c.actor is None and x.nstart - m.nend <= 2:
+                    c.actor = x
+                elif self._prefix_of(x).startswith("ل") and c.actor is None and t.event_type not in _DATIVE_TYPES:
+                    c.actor = x
+                elif c.recipient is None and x is not c.actor:
+                    c.recipient = x
+            if c.actor is None and near_before:
+                c.actor = near_before[-1]
+        else:
+            subj = None
+            if near_before:
+                subj = near_before[-1]
+            elif near_after:
+                subj = near_after[0]
+                # an unvocalised perfect followed by a count or by victims is passive:
+                # قتل ثلاثة مدنيين = three civilians were killed
+                nxt = self.words_after(m.nend, cb, 1)
+                if (nxt and (nxt[0].isdigit() or nxt[0] in _count_words())) or \
+                        subj.sector in _VICTIM_SECTORS:
+                    if c.recipient is None:
+                        c.recipient = subj
+                    subj = None
+            if c.actor is None:
+                c.actor = subj
+            for x in near_after:
+                if x is c.actor or x is subj:
+                    continue
+                if c.recipient is None:
+                    c.recipient = x
+                    break
+        # the dative ل gives the recipient of giving/asking types (قدم التدريب للقوات)
+        if t.event_type in _DATIVE_TYPES:
+            for x in after:
+                if self._prefix_of(x).startswith("ل") and x is not c.actor:
+                    c.recipient = x
+                    break
+        # civilians alone are victims, not attackers (قتل ثلاثة مدنيين)
+        if t.event_type in ("ASSAULT", "COERCE") and c.actor is not None and c.recipient is None \
+                and c.actor.sector in _VICTIM_SECTORS:
+            c.actor, c.recipient = None, c.actor
+        if c.actor is not None and c.recipient is not None and c.actor is c.recipient:
+            c.recipient = None
+
+    def _prefix_of(self, x) -> str:
+        # proclitics before a mention: letters between the word start and the mention
+        s = self.s
+        i = x.nstart
+        while i > 0 and s[i - 1].isalnum() and x.nstart - i < 4:
+            i -= 1
+        return s[i:x.nstart]
+
+    # -- date and place ---------------------------------------------------------------------
+    def date_of(self, sa: int, sb: int, ca: int, cb: int, tpos: int) -> DateValue | None:
+        oa, ob = self.nt.span(sa, sb)
+        explicit = find_dates(self.nt.original[oa:ob])
+        if explicit:
+            best = min(explicit, key=lambda d: abs(self.nt.orig(tpos) - oa - d.start))
+            return DateValue(best.value, best.precision, self.nt.original[oa + best.start:oa + best.end],
+                             oa + best.start, oa + best.end)
+        rel = resolve_relative(self.s[sa:sb], self.published)
+        if rel:
+            best = min(rel, key=lambda r: abs(tpos - sa - r.nstart))
+            a, b = self.nt.span(sa + best.nstart, sa + best.nend)
+            return DateValue(best.value, best.precision, self.nt.original[a:b], a, b)
+        if self.published:
+            return DateValue(self.published.isoformat(), "day", None)  # type: ignore[arg-type]
+        return None
+
+    def place_of(self, sa: int, sb: int, ca: int, cb: int, tpos: int, used: tuple) -> Place | None:
+        places = [x for x in self.mentions_in(sa, sb)
+                  if x.place is not None and x not in used and x.kind in ("place", "capital", "country")]
+        if not places:
+            return None
+        from ..entities.recognize import _prev_word, _strip_clitic, _words
+        w = _words()
+
+        def rank(x) -> tuple:
+            pre = self._prefix_of(x)
+            prev = _strip_clitic(_prev_word(self.s, x.nstart - len(pre)))
+            locative = pre.startswith("ب") or pre.startswith("وب") or prev in w.locatives \
+                or prev in w.place_nouns
+            in_clause = ca <= x.nstart < cb
+            precision = {"point": 0, "city": 0, "admin1": 1, "country": 2}.get(x.place.precision, 3)
+            return (not locative, not in_clause, precision if locative else 3, abs(x.nstart - tpos))
+        x = min(places, key=rank)
+        p = x.place
+        return Place(x.text, p.name, p.country, p.admin1, p.lat, p.lon, p.precision,
+                     p.geonames_id, x.start, x.end)
+
+
+@lru_cache(maxsize=1)
+def _count_words() -> frozenset[str]:
+    """Number words and approximators (resources/ar/numbers.yaml): a count right after a
+    perfect verb marks it as passive."""
+    data = load_yaml("ar", "numbers.yaml")
+    words: set[str] = set()
+    for key in ("ones", "tens", "hundreds", "scales", "vague"):
+        words |= {norm(str(w)).split()[0] for w in (data.get(key) or {})}
+    for ws in (data.get("approximators") or {}).values():
+        words |= {norm(str(w)).split()[0] for w in ws}
+    return frozenset(words)
+
+
+def _actor(x) -> Actor | None:
+    return x.actor() if x is not None else None
+
+
+def code_events(ann) -> list[Event]:
+    """All PLOVER events of an annotated Arabic article."""
+    lex = event_lexicon()
+    published = parse_published(ann.article.published)
+    coder = _SentenceCoder(lex, ann, published)
+    nt = ann.nt
+    trig_matches = lex.matcher.find(nt, longest=True)
+    # sentence bounds in normalised offsets
+    sent_n: list[tuple[int, int]] = []
+    starts_o = [a for a, _ in ann.sentences]
+    for a, b in ann.sentences:
+        sent_n.append((_norm_pos(nt, a), _norm_pos(nt, b)))
+    n_starts = [a for a, _ in sent_n]
+    dateline_place = _dateline_place(ann)
+    events: list[Event] = []
+    by_key: dict[tuple[int, str], int] = {}
+    for m in trig_matches:
+        si = bisect.bisect_right(n_starts, m.nstart) - 1
+        if si < 0:
+            continue
+        sa, sb = sent_n[si]
+        if m.nend > sb:
+            continue
+        c = _Cand(m, m.value, (sa, sb), confidence=m.value.confidence, mode=m.value.mode)
+        ca, cb = coder.clause(sa, sb, m.nstart, m.nend)
+        if not coder.constraints_ok(c, ca, cb) or coder.generic(c, ca):
+            continue
+        coder.eventness(c, sa, sb, ca)
+        coder.arguments(c, ca, cb)
+        if c.actor is None and c.recipient is None:
+            c.confidence *= 0.8  # an event nobody did to nobody is weaker evidence
+        mode = c.mode or _mode_from_cues(lex, c.t.event_type, coder.s[sa:sb]) or \
+            _mode_from_actor(c.actor, c.t.event_type)
+        key = (si, c.t.event_type)
+        if key in by_key:  # one event of a type per sentence: enrich the first
+            ev = events[by_key[key]]
+            events[by_key[key]] = _merge(ev, c, mode)
+            continue
+        if c.confidence < EMIT_MIN_CONFIDENCE:
+            continue
+        used = tuple(x for x in (c.actor, c.recipient) if x is not None)
+        when = coder.date_of(sa, sb, ca, cb, m.nstart)
+        where = coder.place_of(sa, sb, ca, cb, m.nstart, used) or dateline_place
+        historical = False
+        if when is not None and published is not None:
+            historical = _days_before(when.value, published) >= HISTORICAL_DAYS
+        oa, ob = ann.sentences[si]
+        ev = Event(id=f"ev{len(events) + 1}", event_type=c.t.event_type, mode=mode,
+                   context=list(c.t.context), actor=_actor(c.actor),
+                   recipient=_actor(c.recipient), date=when, location=where,
+                   trigger=TriggerSpan(nt.original[m.start:m.end], m.start, m.end),
+                   sentence={"start": oa, "end": ob}, negated=c.negated,
+                   historical=historical, hypothetical=c.hypothetical,
+                   confidence=round(min(c.confidence, 1.0), 3))
+        by_key[key] = len(events)
+        events.append(ev)
+    del starts_o
+    return events
+
+
+def _merge(ev: Event, c: _Cand, mode: str | None) -> Event:
+    from dataclasses import replace
+    changes = {}
+    if ev.mode is None and mode is not None:
+        changes["mode"] = mode
+    if ev.actor is None and c.actor is not None:
+        changes["actor"] = _actor(c.actor)
+    if ev.recipient is None and c.recipient is not None and (
+            ev.actor is None or c.recipient.start != ev.actor.start):
+        changes["recipient"] = _actor(c.recipient)
+    if c.confidence > ev.confidence and not (c.negated or c.hypothetical):
+        changes["confidence"] = round(min(c.confidence, 1.0), 3)
+    # a real (non-negated, non-hypothetical) mention of the same event wins
+    if (ev.negated or ev.hypothetical) and not (c.negated or c.hypothetical):
+        changes.update(negated=False, hypothetical=False)
+    return replace(ev, **changes) if changes else ev
+
+
+def _mode_from_cues(lex: EventLexicon, etype: str, sentence: str) -> str | None:
+    for word, mode in lex.mode_cues.get(etype, ()):
+        if re.search(r"(?<!\w)(?:[وفبل]|ال|بال|وال)?" + re.escape(word) + r"(?!\w)", sentence):
+            return mode
+    return None
+
+
+def _mode_from_actor(actor, etype: str) -> str | None:
+    if actor is None or etype != "ASSAULT":
+        return None
+    from ..entities.lexicon import actor_lexicon
+    info = actor_lexicon().actors.get(actor.ref or "")
+    return getattr(info, "assault_mode", None) if info else None
+
+
+def _days_before(value: str, published: date) -> int:
+    try:
+        y = int(value[:4])
+        mth = int(value[5:7]) if len(value) >= 7 else 12
+        d = int(value[8:10]) if len(value) >= 10 else 28
+        return (published - date(y, mth, d)).days
+    except ValueError:
+        return 0
+
+
+def _norm_pos(nt, orig_pos: int) -> int:
+    if nt.index is None:
+        return orig_pos
+    return bisect.bisect_left(nt.index, orig_pos)
+
+
+def _dateline_place(ann) -> Place | None:
+    line = ann.article.dateline
+    if not line:
+        return None
+    from ..entities.recognize import find_mentions
+    from ..lang.normalize import normalize
+    for x in find_mentions(normalize(line)):
+        if x.place is not None and x.kind in ("place", "capital"):
+            p = x.place
+            # the dateline's place is where the article was filed: say so in the precision
+            return Place(x.text, p.name, p.country, p.admin1, p.lat, p.lon,
+                         p.precision, p.geonames_id, None, None)
+    return None
