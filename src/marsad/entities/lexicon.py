@@ -142,6 +142,8 @@ def _load_actors(lex: ActorLexicon, fname: str, typ: str) -> None:
         names = item.get("names") or []
         require(bool(names), where, f"{aid}: needs Arabic names")
         years = (_year(item.get("from")), _year(item.get("to")))
+        mode = item.get("assault_mode")
+        require(mode is None or isinstance(mode, str), where, f"{aid}: bad assault_mode")
         lex.actors[aid] = ActorInfo(aid, item.get("name") or aid, country, sector, typ,
                                     item.get("qid"), item.get("role"), years,
                                     item.get("assault_mode"))

@@ -289,8 +289,8 @@ class _Recognizer:
                 break
             if mj.prefix[:1] in ("و", "ف"):
                 break  # coordination (الجيش العراقي وقوات المعارضة): a separate actor
-            if nxt.kind == "nisba" and country is None:
-                country = nxt.country
+            if nxt.kind == "nisba" and country in (None, nxt.country):
+                country = nxt.country  # قوات جهاز مكافحة الإرهاب العراقية: the nisba agrees
             elif nxt.kind in ("country", "capital") and country is None:
                 country = nxt.country
             elif nxt.kind == "place" and country is None and not is_title:

@@ -38,15 +38,41 @@ __all__ = ["code_events", "EMIT_MIN_CONFIDENCE", "HISTORICAL_DAYS"]
 
 #: Events below this confidence are not emitted. Swept 0.3–0.7 on the ar_gsr dev half.
 EMIT_MIN_CONFIDENCE = 0.45
+#: Evidence that a sentence reports one concrete happening rather than talking about a kind
+#: of act: a count next to the trigger, a day (أمس, الأحد, 12 مارس), a place, a participant.
+#: With none of them the trigger is most often a topic, an opinion or background.
+NO_SPECIFICS_FACTOR = 0.55
+#: A verb form right after a preposition or a governing noun is its verbal noun (في قتل,
+#: محاولة خطف): a reference to the act, not a report of it.
+GOVERNED_FACTOR = 0.6
+#: A definite verbal noun (الهجوم, التفجير) mostly refers back to an event already reported.
+DEFINITE_NOUN_FACTOR = 0.7
+#: Inside quotation marks a trigger is usually someone's opinion or warning.
+QUOTED_FACTOR = 0.75
+#: A year, decade or century named in the clause marks background narrative.
+BACKGROUND_FACTOR = 0.6
+#: A trigger inside a relative clause (الذي اغتيل ...) is a participant's background.
+RELATIVE_FACTOR = 0.6
+#: Tokens before a verbal noun in which a light verb (شن, قدم, حقق) makes it the object of
+#: a reported act (وقدم التحالف التدريب: verb, subject, noun).
+LIGHT_VERB_WINDOW = 6
+#: A verbal noun with neither a day nor a count beside it names a kind of act more often
+#: than it reports one.
+BARE_NOUN_FACTOR = 0.7
 #: An event dated this many days or more before publication is ``historical``.
 HISTORICAL_DAYS = 60
 #: How far (in tokens) a pre-verbal subject or a post-verbal argument may be.
 SUBJECT_WINDOW = 4
 OBJECT_WINDOW = 7
+#: How far (characters) a date in another clause of the sentence may be from the trigger
+#: and still date it; beyond that the sentence has moved on to another happening.
+SENTENCE_DATE_REACH = 80
 #: Window (tokens) before a trigger in which a negation / intent / modal cue governs it.
 CUE_WINDOW = 3
 
 _WORD = re.compile(r"\w+")
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+_QUOTE_OPEN = {"«": "»", "\"": "\"", "“": "”"}
 _CLAUSE_PUNCT = re.compile(r"[,;:()\[\]«»\"“”.!?]")
 _CLAUSE_WORDS = frozenset(norm(w) for w in (
     "إن", "أن", "بأن", "إنه", "أنه", "إنها", "أنها", "إنهم", "أنهم", "فيما", "بينما", "حيث",
@@ -54,6 +80,9 @@ _CLAUSE_WORDS = frozenset(norm(w) for w in (
     "وقال", "وقالت", "قال", "قالت", "وأضاف", "وأضافت", "مضيفا", "مشيرا", "موضحا"))
 _AGENT_PREPS = (norm("على يد"), norm("من قبل"), norm("برصاص"), norm("بنيران"), norm("بيد"))
 _VICTIM_SECTORS = frozenset({"CVL", "REF", "MED", "EDU", "HLH", "REL", "LAB"})
+#: Types whose patient is a victim: there a count or civilians right after an unvocalised
+#: perfect verb make it passive.
+_VICTIM_TYPES = frozenset({"ASSAULT", "COERCE"})
 _DATIVE_TYPES = frozenset({"AID", "COOPERATE", "SUPPORT", "CONCEDE", "REQUEST", "AGREE"})
 
 
@@ -75,6 +104,7 @@ class _Cand:
     hypothetical: bool = False
     confidence: float = 0.0
     mode: str | None = None
+    background: bool = False
 
 
 class _SentenceCoder:
@@ -127,9 +157,12 @@ class _SentenceCoder:
 
     @staticmethod
     def _in(words: list[str], cues: frozenset[str]) -> bool:
+        """Does any word, with or without its proclitics (و ف ب ل ك, لل = ل + ال), belong
+        to ``cues``?"""
         for w in words:
-            if w in cues or (w[:1] in "وف" and w[1:] in cues):
-                return True
+            for stem in _stems(w):
+                if stem in cues:
+                    return True
         return False
 
     def _phrase_before(self, key: str, a: int, pos: int) -> bool:
@@ -144,7 +177,7 @@ class _SentenceCoder:
         after3 = self.words_after(m.nend, cb, 3)
         after4 = self.words_after(m.nend, cb, 4)
         for x in t.exclude:
-            if self._in(after3, sets[x]) or self._in(self.words_before(ca, m.nstart - len(m.prefix), 2), sets[x]):
+            if self._in(after3, sets[x]):
                 return False
         for r in t.requires:
             kind, _, arg = r.partition(":")
@@ -178,16 +211,82 @@ class _SentenceCoder:
         if self._in(self.words_before(sa, start, 12), lex.cues["conditional"]) or \
                 self._phrase_before("conditional", sa, start):
             c.hypothetical = True
-        if "س" in m.prefix or self._in(before, lex.cues["future"]) or \
-                self._in(before, lex.cues["intent"]) or self._phrase_before("future", ca, start):
-            c.hypothetical = True
+        clause_before = [tok.word for tok in self.tokens(ca, start)]
+        if "س" in m.prefix or self._in(clause_before, lex.cues["future"]) or \
+                self._in(clause_before, lex.cues["intent"]) or \
+                self._in([w for w in clause_before if w != "قد"], lex.cues["modal"]) or \
+                self._phrase_before("future", ca, start) or self._phrase_before("modal", ca, start):
+            c.hypothetical = True  # future, intent or modality governs the clause
+        if before[-1:] == ["قد"] and c.t.pos == "verb" and self.s[m.nstart:m.nstart + 1] in "يتن":
+            c.hypothetical = True  # قد + imperfect = may (قد + perfect = has already)
+        if m.prefix.endswith("ل") and not m.prefix.endswith("لل") and (
+                c.t.pos == "verb" and self.s[m.nstart:m.nstart + 1] in "يتن"
+                or c.t.pos == "phrase" and c.t.voice != "noun"):
+            c.hypothetical = True  # ليقتل, لشن هجوم: purpose, an act intended
         sent = self.s[sa:sb]
         if "?" in sent or self._in(self.words_before(sa, sa + 12, 2)[:1], lex.cues["question"]):
             c.hypothetical = True
-        if c.t.pos == "verb" and self._in(before[-2:], lex.cues["modal"]):
-            surface = self.s[m.nstart:m.nend]
-            if surface[:1] in "يتن":  # قد + imperfect = may; قد + perfect = has already
-                c.hypothetical = True
+
+
+    def specificity(self, c: _Cand, sa: int, sb: int, ca: int, cb: int) -> float:
+        """A factor in (0, 1]: how much the clause looks like a report of one happening."""
+        m, t = c.trig, c.t
+        s = self.s
+        lex = self.lex
+        factor = 1.0
+        start = m.nstart - len(m.prefix)
+        near = self.words_before(ca, start, 3) + self.words_after(m.nend, cb, 4)
+        counts = _count_words()
+        has_count = any(w.isdigit() or w in counts or (w[:1] in "وب" and w[1:] in counts)
+                        for w in near)
+        sent = s[sa:sb]
+        has_day = bool(resolve_relative(sent, date(2000, 1, 1))) or bool(
+            [d for d in find_dates(self.nt.original[slice(*self.nt.span(sa, sb))]) if d.day])
+        has_place = any(x.place is not None for x in self.mentions_in(ca, cb))
+        has_party = c.actor is not None or c.recipient is not None
+        if not (has_count or has_day or has_place or has_party):
+            factor *= NO_SPECIFICS_FACTOR
+        fw = _function_words()
+        lead = self.words_before(ca, start, LIGHT_VERB_WINDOW)
+        governed_by_light_verb = t.voice == "noun" and self._in(lead, fw["light_verbs"])
+        if t.voice == "noun" and not (has_count or has_day or governed_by_light_verb):
+            factor *= BARE_NOUN_FACTOR
+        clause_before = [tok.word for tok in self.tokens(ca, start)]
+        if clause_before[:1] and clause_before[0] in fw["relative_pronouns"] or \
+                self._in(self.words_before(sa, start, 3), fw["relative_pronouns"]):
+            factor *= RELATIVE_FACTOR
+            c.background = True
+        prev2 = self.words_before(ca, start, 1)
+        if (m.prefix.endswith("ل") and t.voice == "noun") or (
+                prev2 and prev2[0][:1] == "ل" and prev2[0][1:] in fw["purpose_nouns"]):
+            c.hypothetical = True  # لشن هجوم: an act intended, not done
+        prev = self.words_before(ca, start, 1)
+        if t.pos == "verb" and (m.prefix.endswith(("ب", "ل")) and self.s[m.nstart:m.nstart + 1] not in "يتن"
+                                or (prev and prev[0] in _governors())):
+            factor *= GOVERNED_FACTOR
+        elif t.pos == "noun" and s[m.nstart:m.nstart + 2] == "ال" and not governed_by_light_verb:
+            factor *= DEFINITE_NOUN_FACTOR
+        if self._quoted(sa, start):
+            factor *= QUOTED_FACTOR
+        clause = s[ca:cb]
+        if _YEAR.search(clause) and not has_day or self._in(
+                [tok.word for tok in self.tokens(ca, cb)], lex.cues["historical_markers"]):
+            factor *= BACKGROUND_FACTOR
+            c.background = True
+        return factor
+
+    def _quoted(self, sa: int, pos: int) -> bool:
+        """Is ``pos`` inside a quotation opened earlier in the sentence (or paragraph)?"""
+        s = self.s
+        para = s.rfind("\n", 0, pos) + 1
+        seg = s[max(para, sa - 400):pos]
+        depth = 0
+        for ch in seg:
+            if ch in "«“":
+                depth += 1
+            elif ch in "»”" and depth:
+                depth -= 1
+        return depth > 0 or seg.count('"') % 2 == 1
 
     def generic(self, c: _Cand, ca: int) -> bool:
         m = c.trig
@@ -196,7 +295,21 @@ class _SentenceCoder:
 
     # -- arguments ------------------------------------------------------------------------
     def _actorish(self, mentions: list) -> list:
-        return [x for x in mentions if x.kind not in ("place",)]
+        """Mentions that can fill actor/recipient: not places, and not a country or a
+        capital standing in a locative phrase (في القاهرة is where, not who)."""
+        from ..entities.recognize import _prev_word, _strip_clitic, _words
+        loc = _words().locatives
+        out = []
+        for x in mentions:
+            if x.kind == "place":
+                continue
+            if x.kind in ("country", "capital"):
+                pre = self._prefix_of(x)
+                prev = _strip_clitic(_prev_word(self.s, x.nstart - len(pre)))
+                if pre.endswith("ب") or prev in loc:
+                    continue
+            out.append(x)
+        return out
 
     def arguments(self, c: _Cand, ca: int, cb: int) -> None:
         m, t = c.trig, c.t
@@ -226,6 +339,18 @@ class _SentenceCoder:
                         c.actor = x
                     after = [y for y in after if y is not x]
                     break
+        # the target of a protest after its cue (احتجاجا على زيارة بوش, مضادة لمحافظ X)
+        cues = self.lex.target_cues.get(t.event_type)
+        if cues and c.recipient is None:
+            for tok in self.tokens(m.nend, cb):
+                w = tok.word
+                if w in cues or w[1:] in cues or w[2:] in cues:
+                    tgt = [x for x in after if x.nstart >= tok.start
+                           and len(self.tokens(tok.end, x.nstart)) <= 3 and x is not c.actor]
+                    if tgt:
+                        c.recipient = tgt[0]
+                        after = [y for y in after if y is not tgt[0]]
+                        break
         near_before = [x for x in before
                        if len(self.tokens(x.nend, start)) <= SUBJECT_WINDOW]
         near_after = [x for x in after
@@ -234,7 +359,12 @@ class _SentenceCoder:
             if c.recipient is None:
                 c.recipient = near_after[0] if near_after else (near_before[-1] if near_before else None)
         elif t.voice == "noun":
+            perp = _function_words()["perpetration_verbs"]
             for x in near_after:
+                lead = self.words_before(m.nend, x.nstart - len(self._prefix_of(x)), 2)
+                if c.actor is None and any(w in perp for w in lead):
+                    c.actor = x  # هجوم شنه متمردون
+                    continue
                 if x.kind == "nisba" and c.actor is None and x.nstart - m.nend <= 2:
                     c.actor = x
                 elif self._prefix_of(x).startswith("ل") and c.actor is None and t.event_type not in _DATIVE_TYPES:
@@ -242,7 +372,19 @@ class _SentenceCoder:
                 elif c.recipient is None and x is not c.actor:
                     c.recipient = x
             if c.actor is None and near_before:
-                c.actor = near_before[-1]
+                # X شن هجوما: the subject of the verb governing the noun; not across a
+                # preposition (للقوات التي تحارب الجهاديين وخلال اجتماع ...)
+                between = [tok.word for tok in self.tokens(near_before[-1].nend, start)]
+                if not any(w in _governors() or w[1:] in _governors() for w in between) \
+                        and not m.prefix:
+                    c.actor = near_before[-1]
+            if c.actor is None and m.suffix in ("ه", "ها", "هم"):
+                # هجماته = its attacks: the possessor is the last actor named before, even
+                # across a comma (وبدأ التحالف الدولي، هجماته على ...)
+                prior = [x for x in self._actorish(self.mentions_in(c.sent[0], start))
+                         if x.kind in ("org", "agent", "person", "country", "nisba")]
+                if prior:
+                    c.actor = prior[-1]
         else:
             subj = None
             if near_before:
@@ -252,8 +394,9 @@ class _SentenceCoder:
                 # an unvocalised perfect followed by a count or by victims is passive:
                 # قتل ثلاثة مدنيين = three civilians were killed
                 nxt = self.words_after(m.nend, cb, 1)
-                if (nxt and (nxt[0].isdigit() or nxt[0] in _count_words())) or \
-                        subj.sector in _VICTIM_SECTORS:
+                if t.event_type in _VICTIM_TYPES and (
+                        (nxt and (nxt[0].isdigit() or nxt[0] in _count_words()))
+                        or subj.sector in _VICTIM_SECTORS):
                     if c.recipient is None:
                         c.recipient = subj
                     subj = None
@@ -288,8 +431,13 @@ class _SentenceCoder:
 
     # -- date and place ---------------------------------------------------------------------
     def date_of(self, sa: int, sb: int, ca: int, cb: int, tpos: int) -> DateValue | None:
-        oa, ob = self.nt.span(sa, sb)
+        oa, ob = self.nt.span(ca, cb)  # the clause's own date first, else the sentence's
         explicit = find_dates(self.nt.original[oa:ob])
+        if not explicit and not resolve_relative(self.s[ca:cb], self.published):
+            oa, ob = self.nt.span(sa, sb)
+            tpos_o = self.nt.orig(tpos)
+            explicit = [d for d in find_dates(self.nt.original[oa:ob])
+                        if abs(oa + d.start - tpos_o) <= SENTENCE_DATE_REACH]
         if explicit:
             best = min(explicit, key=lambda d: abs(self.nt.orig(tpos) - oa - d.start))
             return DateValue(best.value, best.precision, self.nt.original[oa + best.start:oa + best.end],
@@ -325,6 +473,30 @@ class _SentenceCoder:
                      p.geonames_id, x.start, x.end)
 
 
+def _stems(w: str) -> tuple[str, ...]:
+    out = [w]
+    if w[:1] in "وف" and len(w) > 3:
+        w = w[1:]
+        out.append(w)
+    if w.startswith("لل") and len(w) > 3:
+        out.append("ال" + w[2:])
+    if w[:1] in "بلك" and len(w) > 3:
+        out.append(w[1:])
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> dict[str, frozenset[str]]:
+    data = load_yaml("ar", "function_words.yaml")
+    return {k: frozenset(norm(str(w)) for w in data.get(k) or [])
+            for k in ("nominal_governors", "relative_pronouns", "purpose_nouns",
+                      "perpetration_verbs", "light_verbs")}
+
+
+def _governors() -> frozenset[str]:
+    return _function_words()["nominal_governors"]
+
+
 @lru_cache(maxsize=1)
 def _count_words() -> frozenset[str]:
     """Number words and approximators (resources/ar/numbers.yaml): a count right after a
@@ -338,8 +510,19 @@ def _count_words() -> frozenset[str]:
     return frozenset(words)
 
 
-def _actor(x) -> Actor | None:
-    return x.actor() if x is not None else None
+#: Types whose actor, when named only by nationality (غارة أمريكية, قوات تركية absent),
+#: is that state's armed force.
+_FORCE_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
+
+
+def _actor(x, etype: str | None = None) -> Actor | None:
+    if x is None:
+        return None
+    a = x.actor()
+    if etype in _FORCE_TYPES and x.kind in ("nisba", "country", "capital") and a.country:
+        from dataclasses import replace
+        a = replace(a, sector="MIL")
+    return a
 
 
 def code_events(ann) -> list[Event]:
@@ -371,8 +554,7 @@ def code_events(ann) -> list[Event]:
             continue
         coder.eventness(c, sa, sb, ca)
         coder.arguments(c, ca, cb)
-        if c.actor is None and c.recipient is None:
-            c.confidence *= 0.8  # an event nobody did to nobody is weaker evidence
+        c.confidence *= coder.specificity(c, sa, sb, ca, cb)
         mode = c.mode or _mode_from_cues(lex, c.t.event_type, coder.s[sa:sb]) or \
             _mode_from_actor(c.actor, c.t.event_type)
         key = (si, c.t.event_type)
@@ -385,13 +567,19 @@ def code_events(ann) -> list[Event]:
         used = tuple(x for x in (c.actor, c.recipient) if x is not None)
         when = coder.date_of(sa, sb, ca, cb, m.nstart)
         where = coder.place_of(sa, sb, ca, cb, m.nstart, used) or dateline_place
-        historical = False
+        recipient = _actor(c.recipient)
+        if recipient is not None and recipient.country is None and where is not None \
+                and c.t.event_type in _VICTIM_TYPES and where.country:
+            # victims named without a nationality are people of the place it happened
+            from dataclasses import replace as _replace
+            recipient = _replace(recipient, country=where.country)
+        historical = c.background
         if when is not None and published is not None:
-            historical = _days_before(when.value, published) >= HISTORICAL_DAYS
+            historical = historical or _days_before(when.value, published) >= HISTORICAL_DAYS
         oa, ob = ann.sentences[si]
         ev = Event(id=f"ev{len(events) + 1}", event_type=c.t.event_type, mode=mode,
-                   context=list(c.t.context), actor=_actor(c.actor),
-                   recipient=_actor(c.recipient), date=when, location=where,
+                   context=list(c.t.context), actor=_actor(c.actor, c.t.event_type),
+                   recipient=recipient, date=when, location=where,
                    trigger=TriggerSpan(nt.original[m.start:m.end], m.start, m.end),
                    sentence={"start": oa, "end": ob}, negated=c.negated,
                    historical=historical, hypothetical=c.hypothetical,
@@ -407,8 +595,9 @@ def _merge(ev: Event, c: _Cand, mode: str | None) -> Event:
     changes = {}
     if ev.mode is None and mode is not None:
         changes["mode"] = mode
-    if ev.actor is None and c.actor is not None:
-        changes["actor"] = _actor(c.actor)
+    if ev.actor is None and c.actor is not None and (
+            ev.recipient is None or c.actor.start != ev.recipient.start):
+        changes["actor"] = _actor(c.actor, ev.event_type)
     if ev.recipient is None and c.recipient is not None and (
             ev.actor is None or c.recipient.start != ev.actor.start):
         changes["recipient"] = _actor(c.recipient)

@@ -68,6 +68,7 @@ class EventLexicon:
     matcher: Matcher[Trigger] = field(default_factory=Matcher)
     sets: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)  # type -> SET -> words
     mode_cues: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # type -> (word, mode)
+    target_cues: dict[str, frozenset[str]] = field(default_factory=dict)  # type -> words
     cues: dict[str, frozenset[str]] = field(default_factory=dict)
     cue_phrases: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     triggers: int = 0
@@ -117,6 +118,7 @@ def event_lexicon() -> EventLexicon:
         context = tuple(data.get("context") or [])
         for c in context:
             require(c in CONTEXTS, where, f"unknown context {c!r}")
+        lex.target_cues[etype] = frozenset(norm(str(w)) for w in data.get("target_cues") or [])
         for mc in data.get("mode_cues") or []:
             require(mc.get("mode") in PLOVER[etype], where, f"mode_cues: bad mode {mc!r}")
             for w in mc.get("words") or []:

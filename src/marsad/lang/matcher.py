@@ -34,9 +34,10 @@ PREFIX_DEF: frozenset[str] = frozenset(
     (c + p + "ال") if p != "ل" else (c + "لل") for c in _CONJ for p in _PREP)
 #: before verbs: conjunction, then the future س or the subjunctive/jussive ل
 PREFIX_VERB: frozenset[str] = frozenset(c + x for c in _CONJ for x in ("", "س", "ل"))
-#: attached pronouns
+#: attached pronouns. The first person ي / ني is left out: on a verb it is rare in news and
+#: its matches are mostly nouns (أيدي, جندي, طالبي, سلمي).
 SUFFIX_PRONOUN: frozenset[str] = frozenset(
-    {"", "ه", "ها", "هم", "هما", "هن", "ك", "كم", "كما", "كن", "نا", "ي", "ني"})
+    {"", "ه", "ها", "هم", "هما", "هن", "ك", "كم", "كما", "كن", "نا"})
 _NO_SUFFIX: frozenset[str] = frozenset({""})
 
 
