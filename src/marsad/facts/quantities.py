@@ -34,6 +34,13 @@ UNIT_WINDOW_AFTER = 2
 UNIT_WINDOW_BEFORE = 4
 #: units whose count measures an ASSAULT (fatalities and injuries)
 ASSAULT_UNITS = frozenset({"killed", "wounded", "victims", "hostages"})
+#: units that count people, and what can happen to them (the outcome wins when both are
+#: next to a number); reach in characters on either side
+PERSON_UNITS = frozenset({"people", "soldiers", "police", "fighters", "civilians", "children",
+                          "women", "men", "participants", "protesters", "workers", "families"})
+OUTCOME_UNITS = frozenset({"killed", "wounded", "arrested", "detained", "displaced",
+                           "hostages", "victims"})
+OUTCOME_REACH = 12
 #: a count of countries is not "of" a country
 COUNTRYLESS_UNITS = frozenset({"country"})
 _NUMBER_PREFIXES = frozenset({"", "و", "ب", "ل", "وب", "ول", "ف"})
@@ -163,6 +170,15 @@ def find_quantities(ann, events: list[Event]) -> list[Quantity]:
                     break
         if unit is None and not num.vague and 1900 <= num.value <= 2100 and float(num.value).is_integer():
             continue  # a bare year (في عام 2016)
+        if unit is None or unit in PERSON_UNITS:
+            # a count of people next to what happened to them is that outcome: مقتل 84
+            # شخصا, قتل 14 شخصا, 7 أشخاص قتلوا, إصابة ثلاثة جنود
+            for u in units:
+                if u.value in OUTCOME_UNITS and (
+                        0 <= num.nstart - u.nend <= OUTCOME_REACH
+                        or 0 <= u.nstart - end <= OUTCOME_REACH):
+                    unit = u.value
+                    break
         if unit is None:
             for u in reversed(units):
                 if u.nend <= num.nstart and len(s[u.nend:num.nstart].split()) <= UNIT_WINDOW_BEFORE:

@@ -110,6 +110,10 @@ def find_quotes(ann) -> list[Quote]:
             sp = next((x for x in reversed(mentions) if x.kind in ("person", "unknown-person")
                        and sent_n[max(0, si - COREF_SENTENCES)][0] <= x.nstart < vm.nstart
                        and not any(a <= x.nstart < b for a, b in taken)), None)
+        if sp is None:  # مضيفة / وأوضح far from its subject: the sentence's first speaker
+            sp = next((x for x in mentions if x.kind in _SPEAKER_KINDS
+                       and sent_n[si][0] <= x.nstart < vm.nstart
+                       and not any(a <= x.nstart < b for a, b in taken)), None)
         if sp is not None:
             last_speaker = (si, sp)
         return sp
@@ -124,11 +128,11 @@ def find_quotes(ann) -> list[Quote]:
         mq = re.match(r"[^«\"“\n.?!]{0,80}?([«\"“])", rest)
         text_span = None
         kind = "direct"
-        if mq and len(rest[:mq.start(1)].split()) <= CUE_GAP_TOKENS:
+        if mq and len(rest[:mq.start(1)].split()) <= CUE_GAP_TOKENS and \
+                not _closes_a_quote(nt, vm.nend + mq.start(1), mq.group(1)):
             open_at = vm.nend + mq.start(1) + 1
             close_ch = {"«": "»", '"': '"', "“": "”"}[mq.group(1)]
-            para_end = s.find("\n", open_at)
-            para_end = len(s) if para_end < 0 else para_end
+            para_end = _para_end(nt, open_at)
             close_at = s.find(close_ch, open_at, para_end)
             # an unclosed quote runs to the end of its paragraph
             text_span = (open_at, close_at if close_at >= 0 else para_end)
@@ -158,6 +162,9 @@ def find_quotes(ann) -> list[Quote]:
         if any(a < tb and ta < b for ta, tb in taken) and kind == "indirect":
             continue
         sp = resolve(vm, si)
+        if sp is not None:  # a pronoun after a long quote refers to its speaker: count the
+            # sentences from where the quote ends
+            last_speaker = (bisect.bisect_right(sent_starts, max(a, b - 1)) - 1, sp)
         oa, ob = nt.span(a, b)
         taken.append((a, b))
         quotes.append(Quote(_actor(sp), nt.original[oa:ob], oa, ob, kind))
@@ -181,6 +188,27 @@ def find_quotes(ann) -> list[Quote]:
         quotes.append(Quote(_actor(after[0]), nt.original[oa:ob], oa, ob, "according_to"))
     quotes.sort(key=lambda q: q.start)
     return quotes
+
+
+def _closes_a_quote(nt, pos: int, mark: str) -> bool:
+    """Is the straight quote at normalised ``pos`` the closing one of a quote opened
+    earlier in its paragraph (an odd number of them before it)? Paragraphs are read in the
+    original text: normalisation turns line breaks into spaces."""
+    if mark != '"':
+        return False
+    text = nt.original
+    opos = nt.orig(pos)
+    para = text.rfind("\n", 0, opos) + 1
+    return text.count('"', para, opos) % 2 == 1
+
+
+def _para_end(nt, pos: int) -> int:
+    """Normalised offset of the end of the paragraph containing normalised ``pos``."""
+    text = nt.original
+    end = text.find("\n", nt.orig(pos))
+    if end < 0:
+        return len(nt.text)
+    return _npos(nt, end)
 
 
 def _actor(x) -> Actor | None:
