@@ -26,12 +26,15 @@ class Annotated:
     nt: Normalized                      # normalised text + offset map
     sentences: list[tuple[int, int]]    # original offsets
     mentions: list                      # entities.recognize.Mention, left to right
+    dates: list                         # time.DateMatch: explicit dates, original offsets
 
 
 def annotate(article: Article) -> Annotated:
     from .entities.recognize import find_mentions
+    from .time.absolute import find_dates
     nt = normalize(article.text)
-    return Annotated(article, nt, split_sentences(article.text), find_mentions(nt))
+    return Annotated(article, nt, split_sentences(article.text), find_mentions(nt),
+                     find_dates(nt))
 
 
 def analyse_article(article: Article) -> Record:

@@ -223,7 +223,13 @@ def _load_places(lex: ActorLexicon) -> None:
 
 @lru_cache(maxsize=1)
 def actor_lexicon() -> ActorLexicon:
-    """Load, validate and compile every actor and place resource (once per process)."""
+    """Load, validate and compile every actor and place resource (once per process, from
+    the compiled-resource cache when the resources have not changed)."""
+    from ..resources.cache import cached
+    return cached("actors", _build_actor_lexicon)
+
+
+def _build_actor_lexicon() -> ActorLexicon:
     lex = ActorLexicon()
     _load_countries(lex)
     _load_actors(lex, "orgs.yaml", "ORG")

@@ -30,7 +30,6 @@ from ..lang.matcher import Match
 from ..lang.normalize import norm
 from ..resources import load_yaml
 from ..model import Actor, DateValue, Event, Place, Trigger as TriggerSpan
-from ..time.absolute import find_dates
 from ..time.relative import parse_published, resolve_relative
 from .lexicon import EventLexicon, Trigger, event_lexicon
 
@@ -126,10 +125,27 @@ class _SentenceCoder:
         self.published = published
         self.mentions = ann.mentions
         self.m_starts = [m.nstart for m in self.mentions]
+        self._toks = [_Tok(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(self.s)]
+        self._tok_starts = [t.start for t in self._toks]
 
     # -- helpers --------------------------------------------------------------------------
     def tokens(self, a: int, b: int) -> list[_Tok]:
-        return [_Tok(m.start() + a, m.end() + a, m.group(0)) for m in _WORD.finditer(self.s[a:b])]
+        """Word tokens inside normalised [a, b), from one tokenisation of the document."""
+        toks = self._toks
+        i = bisect.bisect_left(self._tok_starts, a)
+        if i > 0 and toks[i - 1].end > a:
+            i -= 1  # a word cut by the range start keeps its part inside the range
+        out = []
+        while i < len(toks) and toks[i].start < b:
+            t = toks[i]
+            if t.start >= a and t.end <= b:
+                out.append(t)
+            else:
+                ta, tb = max(t.start, a), min(t.end, b)
+                if tb > ta:
+                    out.append(_Tok(ta, tb, self.s[ta:tb]))
+            i += 1
+        return out
 
     def mentions_in(self, a: int, b: int) -> list:
         i = bisect.bisect_left(self.m_starts, a)
@@ -250,8 +266,8 @@ class _SentenceCoder:
         has_count = any(w.isdigit() or w in counts or (w[:1] in "وب" and w[1:] in counts)
                         for w in near)
         sent = s[sa:sb]
-        has_day = bool(resolve_relative(sent, date(2000, 1, 1))) or bool(
-            [d for d in find_dates(self.nt.original[slice(*self.nt.span(sa, sb))]) if d.day])
+        has_day = bool(resolve_relative(sent, date(2000, 1, 1))) or any(
+            d.day for d in self.dates_in(sa, sb))
         has_place = any(x.place is not None for x in self.mentions_in(ca, cb))
         has_party = c.actor is not None or c.recipient is not None
         if not (has_count or has_day or has_place or has_party):
@@ -446,18 +462,21 @@ class _SentenceCoder:
         return s[i:x.nstart]
 
     # -- date and place ---------------------------------------------------------------------
+    def dates_in(self, a: int, b: int) -> list:
+        """The article's explicit dates inside normalised [a, b) (original offsets)."""
+        oa, ob = self.nt.span(a, b)
+        return [d for d in self.ann.dates if oa <= d.start and d.end <= ob]
+
     def date_of(self, sa: int, sb: int, ca: int, cb: int, tpos: int) -> DateValue | None:
-        oa, ob = self.nt.span(ca, cb)  # the clause's own date first, else the sentence's
-        explicit = find_dates(self.nt.original[oa:ob])
+        tpos_o = self.nt.orig(tpos)
+        explicit = self.dates_in(ca, cb)  # the clause's own date first, else the sentence's
         if not explicit and not resolve_relative(self.s[ca:cb], self.published):
-            oa, ob = self.nt.span(sa, sb)
-            tpos_o = self.nt.orig(tpos)
-            explicit = [d for d in find_dates(self.nt.original[oa:ob])
-                        if abs(oa + d.start - tpos_o) <= SENTENCE_DATE_REACH]
+            explicit = [d for d in self.dates_in(sa, sb)
+                        if abs(d.start - tpos_o) <= SENTENCE_DATE_REACH]
         if explicit:
-            best = min(explicit, key=lambda d: abs(self.nt.orig(tpos) - oa - d.start))
-            return DateValue(best.value, best.precision, self.nt.original[oa + best.start:oa + best.end],
-                             oa + best.start, oa + best.end)
+            best = min(explicit, key=lambda d: abs(tpos_o - d.start))
+            return DateValue(best.value, best.precision, self.nt.original[best.start:best.end],
+                             best.start, best.end)
         rel = resolve_relative(self.s[sa:sb], self.published)
         if rel:
             best = min(rel, key=lambda r: abs(tpos - sa - r.nstart))

@@ -100,6 +100,13 @@ def _phrase_list(words: object) -> tuple[tuple[str, ...], ...]:
 
 @lru_cache(maxsize=1)
 def event_lexicon() -> EventLexicon:
+    """Load, validate and compile the trigger dictionaries (once per process, from the
+    compiled-resource cache when the resources have not changed)."""
+    from ..resources.cache import cached
+    return cached("events", _build_event_lexicon)
+
+
+def _build_event_lexicon() -> EventLexicon:
     lex = EventLexicon()
     folder = ROOT / "ar" / "events"
     files = sorted(p.name for p in folder.glob("*.yaml"))

@@ -15,7 +15,6 @@ from ..lang.matcher import Matcher
 from ..lang.normalize import norm
 from ..model import Event, Quantity
 from ..resources import load_yaml, require
-from ..time.absolute import find_dates
 
 __all__ = ["find_quantities", "number_lexicon"]
 
@@ -143,7 +142,7 @@ def find_quantities(ann, events: list[Event]) -> list[Quantity]:
     lex = number_lexicon()
     nt = ann.nt
     s = nt.text
-    date_spans = [(d.start, d.end) for d in find_dates(ann.article.text)]
+    date_spans = [(d.start, d.end) for d in ann.dates]
     units = lex.units.find(nt)
     approx = lex.approx.find(nt)
     countries = [x for x in ann.mentions if x.kind in ("country", "nisba") and x.country]

@@ -27,7 +27,6 @@ from ..lang.matcher import Matcher
 from ..lang.normalize import norm
 from ..model import Actor, Conflict, Quantity, Relation
 from ..resources import load_yaml
-from ..time.absolute import find_dates
 
 __all__ = ["find_relations", "find_conflicts"]
 
@@ -233,7 +232,7 @@ def find_conflicts(ann, quantities: list[Quantity]) -> list[Conflict]:
     out: list[Conflict] = []
     # 1. start dates of the same body
     by_subject: dict[str, list[tuple[str, int, int, str]]] = {}
-    dates = find_dates(text)
+    dates = ann.dates
     orgs = [x for x in ann.mentions if x.kind == "org"]
     for sm in lx.start.find(nt):
         sent = next(((a, b) for a, b in ann.sentences if a <= sm.start < b), None)

@@ -10,6 +10,8 @@ The shown ``text`` is never changed; matching runs over a normalised copy in whi
 from __future__ import annotations
 
 import re
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 __all__ = ["Normalized", "normalize", "norm", "is_letter", "ARABIC_LETTER"]
@@ -45,7 +47,7 @@ class Normalized:
     """A normalised copy of ``original`` and the offset map between the two."""
     original: str
     text: str
-    index: tuple[int, ...] | None  # index[i] = original offset of text[i]; None = identity
+    index: Sequence[int] | None  # index[i] = original offset of text[i]; None = identity
 
     def orig(self, i: int) -> int:
         if self.index is None:
@@ -64,12 +66,51 @@ class Normalized:
         return self.index[start], self.index[end - 1] + 1
 
 
+_SPECIAL = re.compile("[" + re.escape(_DELETE) + r"]+|\s{2,}|[\t\n\r\f\v\u00a0]")
+
+
 def normalize(text: str) -> Normalized:
-    """Normalise ``text`` for matching, keeping the offset map."""
+    """Normalise ``text`` for matching, keeping the offset map.
+
+    Only the few places where the length changes (deleted marks, runs of white space,
+    line breaks) are handled one by one; the text between them is translated in bulk and
+    its offsets added as ranges, so a long article costs a few C-level passes."""
     if not _NEEDS_INDEX.search(text):
         fast = text.translate(_TABLE).lower()
         if len(fast) == len(text):
             return Normalized(text, fast, None)
+    out: list[str] = []
+    index = array("i")
+    pos = 0
+    prev_space = False
+    for m in _SPECIAL.finditer(text):
+        a, b = m.start(), m.end()
+        if a > pos:
+            seg = text[pos:a].translate(_TABLE).lower()
+            if len(seg) != a - pos:
+                return _normalize_slow(text)
+            out.append(seg)
+            index.extend(range(pos, a))
+            prev_space = seg.endswith(" ")
+        if m.group(0)[0].isspace():
+            if not prev_space:
+                out.append(" ")
+                index.append(a)
+                prev_space = True
+        pos = b
+    if pos < len(text):
+        seg = text[pos:].translate(_TABLE).lower()
+        if len(seg) != len(text) - pos:
+            return _normalize_slow(text)
+        out.append(seg)
+        index.extend(range(pos, len(text)))
+    joined = "".join(out)
+    if "  " in joined:  # a space next to a collapsed run: fall back to the exact path
+        return _normalize_slow(text)
+    return Normalized(text, joined, index)
+
+
+def _normalize_slow(text: str) -> Normalized:
     out: list[str] = []
     index: list[int] = []
     prev_space = False
@@ -81,12 +122,12 @@ def normalize(text: str) -> Normalized:
             index.append(i)
             prev_space = True
             continue
-        prev_space = False
         t = ch.translate(_TABLE)
         if not t:
-            continue
+            continue  # a deleted mark between two spaces does not separate them
+        prev_space = False
         t = t.lower()
         for c in t:
             out.append(c)
             index.append(i)
-    return Normalized(text, "".join(out), tuple(index))
+    return Normalized(text, "".join(out), array("i", index))
