@@ -1,6 +1,7 @@
 """The ``marsad`` command: a thin layer over the library (SPEC.md §1)."""
 from __future__ import annotations
 
+import os
 import sys
 from collections import Counter
 from enum import Enum
@@ -10,7 +11,8 @@ from typing import Optional
 import typer
 from rich.console import Console
 
-from .engine.local import run_local
+from .engine.local import default_workers, run_local
+from .model import ErrorInfo, Record
 from .output import write_records
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -23,6 +25,11 @@ class Fmt(str, Enum):
     jsonl = "jsonl"
     json = "json"
     csv = "csv"
+
+
+class Engine(str, Enum):
+    local = "local"
+    spark = "spark"
 
 
 class Lang(str, Enum):
@@ -54,23 +61,38 @@ def extract(
     fmt: Fmt = typer.Option(Fmt.jsonl, "--format", "-f", help="Output format."),
     lang: Lang = typer.Option(Lang.auto, "--lang", help="Language of the documents; auto "
                               "detects per document."),
-    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes."),
+    workers: Optional[int] = typer.Option(None, "--workers", "-w", min=1,
+                                          help="Worker processes (default: one per core)."),
+    engine: Engine = typer.Option(Engine.local, "--engine", help="local: this machine "
+                                  "(process pool); spark: Spark, same records."),
+    master: Optional[str] = typer.Option(None, "--master", help="Spark master URL "
+                                         "(local[2], spark://host:7077, yarn)."),
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress",
                                             help="Progress bar on stderr (default: when "
                                                  "stderr is a terminal)."),
 ) -> None:
     """Extract one record per input document (in input order, input ids kept)."""
     show = sys.stderr.isatty() if progress is None else progress
-    out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
+    to_parquet = engine is Engine.spark and output is not None and str(output).endswith(".parquet")
+    out = open(os.devnull if to_parquet else output, "w", encoding="utf-8", newline="") \
+        if output else sys.stdout
     failed: Counter[str] = Counter()
     n = 0
     try:
-        records = run_local(inputs or [], lang=lang.value, workers=workers, progress=show,
-                            console=err)
+        if engine is Engine.spark:
+            from .engine.spark import run_spark
+            parquet = str(output) if output and str(output).endswith(".parquet") else None
+            records = run_spark(inputs or [], lang=lang.value, master=master, output=parquet)
+        else:
+            records = run_local(inputs or [], lang=lang.value,
+                                workers=workers or default_workers(), progress=show,
+                                console=err)
         for rec in write_records(records, out, fmt.value):
             n += 1
-            if rec.error is not None:
-                failed[rec.error.code] += 1
+            error = rec.error if isinstance(rec, Record) else rec.get("error")
+            if error is not None:
+                code = error.code if isinstance(error, ErrorInfo) else error["code"]
+                failed[code] += 1
         out.flush()
     except BrokenPipeError:  # `marsad extract ... | head`
         sys.stderr.close()

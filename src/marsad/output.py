@@ -19,7 +19,8 @@ def dumps(record: Record | dict) -> str:
     return json.dumps(d, ensure_ascii=False, separators=(",", ":"))
 
 
-def write_records(records: Iterable[Record], out: TextIO, fmt: str = "jsonl") -> Iterator[Record]:
+def write_records(records: Iterable[Record | dict], out: TextIO, fmt: str = "jsonl"
+                  ) -> Iterator[Record | dict]:
     """Write records as they come (streaming) and yield each one after it is written."""
     if fmt == "jsonl":
         for r in records:
@@ -39,7 +40,7 @@ def write_records(records: Iterable[Record], out: TextIO, fmt: str = "jsonl") ->
         w = csv.writer(out)
         w.writerow(cols)
         for r in records:
-            d = r.to_dict()
+            d = r.to_dict() if isinstance(r, Record) else r
             row = [d[k] for k in RECORD_KEYS if k not in _LIST_KEYS and k != "error"]
             row += [len(d[k]) for k in _LIST_KEYS]
             err = d["error"] or {}

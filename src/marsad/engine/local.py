@@ -5,6 +5,8 @@ are in flight; records are yielded (and written) in input order as they complete
 """
 from __future__ import annotations
 
+import itertools
+import os
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -15,11 +17,22 @@ from ..ingest.document import Document
 from ..model import Record
 from ..pipeline import process
 
-__all__ = ["run_local", "process_documents"]
+__all__ = ["run_local", "process_documents", "default_workers"]
+
+
+def default_workers() -> int:
+    """One worker per core this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
 
 #: Documents in flight per worker: enough to hide the latency of uneven documents, small
 #: enough that a month of crawl never sits in memory.
 WINDOW_PER_WORKER = 16
+#: Below this many documents per worker a pool costs more (worker start-up, dictionary
+#: loading) than it saves.
+MIN_DOCS_PER_WORKER = 8
 
 
 def _warm() -> None:
@@ -39,14 +52,22 @@ def process_documents(docs: Iterable[Document], lang: str = "auto", workers: int
                 continue
             yield d
 
-    if workers <= 1:
-        for d in real(docs):
+    stream = real(docs)
+    head: list[Document] = []
+    if workers > 1:
+        # a handful of documents is faster in this process than through a new pool
+        for d in stream:
+            head.append(d)
+            if len(head) >= workers * MIN_DOCS_PER_WORKER:
+                break
+    if workers <= 1 or len(head) < workers * MIN_DOCS_PER_WORKER:
+        for d in itertools.chain(head, stream):
             yield process(d, lang)
         return
     window = workers * WINDOW_PER_WORKER
     with ProcessPoolExecutor(max_workers=workers, initializer=_warm) as pool:
         pending: deque[Future[Record]] = deque()
-        for d in real(docs):
+        for d in itertools.chain(head, stream):
             pending.append(pool.submit(process, d, lang))
             if len(pending) >= window:
                 yield pending.popleft().result()
