@@ -109,6 +109,101 @@ def extract(
     raise typer.Exit(min(nfail, 100))
 
 
+class ExportFmt(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+    geojson = "geojson"
+    acled = "acled"
+
+
+DB_HELP = "DuckDB file (created when missing)."
+
+
+@app.command()
+def ingest(
+    inputs: Optional[list[str]] = typer.Argument(None, help="Files or folders, as for extract."),
+    db: Path = typer.Option(Path("marsad.duckdb"), "--db", help=DB_HELP),
+    lang: Lang = typer.Option(Lang.auto, "--lang"),
+    workers: Optional[int] = typer.Option(None, "--workers", "-w", min=1,
+                                          help="Worker processes (default: one per core)."),
+    progress: Optional[bool] = typer.Option(None, "--progress/--no-progress"),
+) -> None:
+    """Extract and store documents. Re-ingesting the same documents adds nothing; near-
+    duplicate copies are merged into the original's events (see README)."""
+    from .store import Store
+    show = sys.stderr.isatty() if progress is None else progress
+    with Store(db) as store:
+        records = run_local(inputs or [], lang=lang.value,
+                            workers=workers or default_workers(), progress=show, console=err)
+        st = store.ingest(records)
+        counts = store.counts()
+    err.print(f"stored {st.added} documents ({st.near_duplicates} near-duplicates merged, "
+              f"{st.skipped_same_id + st.skipped_same_content} already stored, "
+              f"{st.failed_documents} with errors); {st.events_added} events added, "
+              f"{st.events_merged} merged into existing ones. {db}: {counts['documents']} "
+              f"documents, {counts['events']} events in {counts['clusters']} clusters.")
+    raise typer.Exit(min(st.failed_documents, 100))
+
+
+@app.command("export")
+def export_cmd(
+    db: Path = typer.Option(..., "--db", help="DuckDB file written by `marsad ingest`."),
+    fmt: ExportFmt = typer.Option(ExportFmt.jsonl, "--format", "-f"),
+    output: Optional[Path] = typer.Option(None, "-o", "--output",
+                                          help="Output file (required for parquet)."),
+    type_: Optional[str] = typer.Option(None, "--type", help="PLOVER type."),
+    country: Optional[str] = typer.Option(None, "--country", help="ISO3 of actor, recipient "
+                                          "or location."),
+    actor: Optional[str] = typer.Option(None, "--actor"),
+    since: Optional[str] = typer.Option(None, "--since", help="YYYY-MM-DD"),
+    until: Optional[str] = typer.Option(None, "--until", help="YYYY-MM-DD"),
+    bbox: Optional[str] = typer.Option(None, "--bbox", help="minlon,minlat,maxlon,maxlat"),
+    q: Optional[str] = typer.Option(None, "--q", help="Text in the evidence sentence."),
+) -> None:
+    """Export events (one row per cluster of reports) as JSON Lines, CSV, Parquet, GeoJSON
+    or an ACLED-style CSV (PLOVER -> ACLED crosswalk in resources/common)."""
+    import duckdb
+    from .store import EventFilter, export
+    if not db.exists():
+        err.print(f"[red]no database at {db}[/red]")
+        raise typer.Exit(2)
+    box = tuple(float(x) for x in bbox.split(",")) if bbox else None
+    f = EventFilter(type=type_, country=country, actor=actor, since=since, until=until,
+                    bbox=box, q=q)  # type: ignore[arg-type]
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        if fmt is ExportFmt.parquet:
+            if output is None:
+                err.print("[red]--format parquet needs -o FILE[/red]")
+                raise typer.Exit(2)
+            n = export(con, "parquet", str(output), f)
+        else:
+            out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
+            try:
+                n = export(con, fmt.value, out, f)
+            finally:
+                if output:
+                    out.close()
+    finally:
+        con.close()
+    err.print(f"{n} rows")
+
+
+@app.command()
+def serve(
+    db: Path = typer.Option(Path("marsad.duckdb"), "--db", help=DB_HELP),
+    host: str = typer.Option("127.0.0.1", "--host"),
+    port: int = typer.Option(8000, "--port"),
+    token: Optional[str] = typer.Option(None, "--token", help="Bearer token for POST "
+                                        "/api/documents (or MARSAD_API_TOKEN)."),
+) -> None:
+    """Serve the REST API (OpenAPI at /openapi.json, docs at /docs)."""
+    import uvicorn
+    from .api import create_app
+    uvicorn.run(create_app(str(db), token), host=host, port=port, log_level="info")
+
+
 def main() -> None:
     app()
 
