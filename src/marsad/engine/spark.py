@@ -17,6 +17,7 @@ machine where marsad and pyspark are installed (executors need marsad installed 
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict
@@ -64,6 +65,11 @@ def run_spark(inputs: list[str], lang: str = "auto", master: str | None = None,
         from pyspark.sql import SparkSession
     except ImportError as exc:  # pragma: no cover - optional dependency
         raise SystemExit("the Spark engine needs pyspark: pip install 'marsad[spark]'") from exc
+    if master is None or master.startswith("local"):
+        # local executors run this very interpreter (the one marsad is installed in), not
+        # whatever python3 comes first on the PATH; on a cluster set PYSPARK_PYTHON
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+        os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
     builder = SparkSession.builder.appName("marsad")
     if master:
         builder = builder.master(master)
