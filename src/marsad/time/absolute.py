@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from ..lang.normalize import Normalized, normalize
 from .lexicon import TimeLexicon, time_lexicon
+from .lexicon import alternation as _alt
 
 __all__ = ["DateMatch", "find_dates", "parse_datetime"]
 
@@ -47,10 +48,6 @@ class DateMatch:
         return self.value
 
 
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 @dataclass(frozen=True)
 class _Patterns:
     dmy: re.Pattern[str]
@@ -65,10 +62,10 @@ class _Patterns:
 @lru_cache(maxsize=None)
 def _patterns() -> _Patterns:
     lex = time_lexicon()
-    month = _alt(list(lex.months))
-    hmonth = _alt(list(lex.hijri_months)) or "(?!x)x"
-    hmark = _alt(list(lex.hijri_markers)) or "(?!x)x"
-    ampm = _alt(list(lex.am | lex.pm)) or "(?!x)x"
+    month = _alt(lex.months)
+    hmonth = _alt(lex.hijri_months)
+    hmark = _alt(lex.hijri_markers)
+    ampm = _alt(lex.am | lex.pm)
     sep = r"\s*[/\-.,]?\s*"
     # optional Maghreb double naming: "ديسمبر/كانون الأول" is covered by listing both names
     return _Patterns(

@@ -2,13 +2,21 @@
 days, AM/PM markers), loaded from ``resources/<lang>/time.yaml`` and validated."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lang.normalize import norm
 from ..resources import load_yaml, require
 
-__all__ = ["TimeLexicon", "time_lexicon"]
+__all__ = ["TimeLexicon", "time_lexicon", "alternation"]
+
+
+def alternation(words: object) -> str:
+    """A regex alternation of ``words``, longest first (so كانون الثاني beats كانون), that
+    never matches when there are none."""
+    ws = sorted({str(w) for w in words if w}, key=len, reverse=True)  # type: ignore[union-attr]
+    return "|".join(re.escape(w) for w in ws) or "(?!x)x"
 
 
 @dataclass(frozen=True)

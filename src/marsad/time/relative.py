@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from ..lang.normalize import norm
 from ..resources import load_yaml
+from .lexicon import alternation as _alt
 from .lexicon import time_lexicon
 
 __all__ = ["Resolved", "resolve_relative", "parse_published"]
@@ -37,11 +38,6 @@ def parse_published(published: str | None) -> date | None:
             return date.fromisoformat(published[:10])
         except ValueError:
             return None
-
-
-def _alt(words: object) -> str:
-    ws = sorted({w for w in words if w}, key=len, reverse=True)  # type: ignore[union-attr]
-    return "|".join(re.escape(w) for w in ws) or "(?!x)x"
 
 
 @lru_cache(maxsize=1)
