@@ -17,8 +17,8 @@ ROOT = Path(__file__).resolve().parents[2]
 # reaches now, rounded down. The targets are higher (ASSAULT 0.70/0.70, PROTEST 0.60/0.60,
 # actor.sector 0.60, recipient.country 0.60, recipient.sector 0.50): raise these as it gets
 # there, never lower them.
-FLOORS = {"ASSAULT": (0.57, 0.67), "PROTEST": (0.54, 0.58)}
-ROLE_FLOORS = {"actor.sector": 0.48, "recipient.country": 0.37, "recipient.sector": 0.37}
+FLOORS = {"ASSAULT": (0.58, 0.68), "PROTEST": (0.54, 0.58)}
+ROLE_FLOORS = {"actor.sector": 0.52, "recipient.country": 0.42, "recipient.sector": 0.37}
 
 
 def _score(kind: str, gold: Path, out: Path) -> dict:

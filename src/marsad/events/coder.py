@@ -92,6 +92,8 @@ _VICTIM_SECTORS = frozenset({"CVL", "REF", "MED", "EDU", "HLH", "REL", "LAB"})
 #: Types whose patient is a victim: there a count or civilians right after an unvocalised
 #: perfect verb make it passive.
 _VICTIM_TYPES = frozenset({"ASSAULT", "COERCE"})
+#: Sectors of the people who protest (a crowd named anywhere in the sentence is the actor)
+_PROTESTER_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU", "REF", "MED", "REL"})
 _DATIVE_TYPES = frozenset({"AID", "COOPERATE", "SUPPORT", "CONCEDE", "REQUEST", "AGREE"})
 
 
@@ -127,6 +129,7 @@ class _SentenceCoder:
         self.m_starts = [m.nstart for m in self.mentions]
         self._toks = [_Tok(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(self.s)]
         self._tok_starts = [t.start for t in self._toks]
+        self._victim_units: list | None = None
 
     # -- helpers --------------------------------------------------------------------------
     def tokens(self, a: int, b: int) -> list[_Tok]:
@@ -383,6 +386,14 @@ class _SentenceCoder:
                         c.recipient = tgt[0]
                         after = [y for y in after if y is not tgt[0]]
                         break
+        # a nationality right after the act is its author: غارة أمريكية, ضربة جوية اميركية,
+        # قصفت طائرات إسرائيلية
+        if c.actor is None and t.voice != "passive":
+            adj = [x for x in self.mentions_in(m.nend, min(cb, m.nend + 30))
+                   if x.kind == "nisba" and x.nstart - m.nend <= 2]
+            if adj:
+                c.actor = adj[0]
+                after = [y for y in after if y is not adj[0]]
         near_before = [x for x in before
                        if len(self.tokens(x.nend, start)) <= SUBJECT_WINDOW]
         near_after = [x for x in after
@@ -446,12 +457,42 @@ class _SentenceCoder:
                 if self._prefix_of(x).startswith("ل") and x is not c.actor:
                     c.recipient = x
                     break
+        # a protest's actor is the protesting crowd named in the sentence (المتظاهرين ...)
+        if t.event_type == "PROTEST" and c.actor is None:
+            crowd = [x for x in self._actorish(self.mentions_in(c.sent[0], c.sent[1]))
+                     if x.sector in _PROTESTER_SECTORS and x is not c.recipient]
+            if crowd:
+                c.actor = min(crowd, key=lambda x: abs(x.nstart - m.nstart))
+        # victims named only by their count (أوقع الهجوم سبعة قتلى, مقتل 12 شخصا)
+        if t.event_type in _VICTIM_TYPES and c.recipient is None:
+            c.recipient = self._counted_victims(c.sent[0], c.sent[1])
         # civilians alone are victims, not attackers (قتل ثلاثة مدنيين)
         if t.event_type in ("ASSAULT", "COERCE") and c.actor is not None and c.recipient is None \
                 and c.actor.sector in _VICTIM_SECTORS:
             c.actor, c.recipient = None, c.actor
         if c.actor is not None and c.recipient is not None and c.actor is c.recipient:
             c.recipient = None
+
+    def _counted_victims(self, sa: int, sb: int):
+        """A count of killed / wounded / people in the sentence, as an unnamed civilian
+        recipient (a number + its noun; resources/ar/numbers.yaml units)."""
+        from ..entities.recognize import Mention
+        from ..facts.quantities import number_lexicon
+        units = number_lexicon().units
+        if self._victim_units is None:
+            self._victim_units = [u for u in units.find(self.nt)
+                                  if u.value in ("killed", "wounded", "people", "victims",
+                                                 "civilians", "children", "women")]
+        for u in self._victim_units:
+            if not sa <= u.nstart < sb:
+                continue
+            lead = self.words_before(sa, u.nstart - len(u.prefix), 1)
+            if lead and (lead[0].isdigit() or lead[0] in _count_words()):
+                ws = self.tokens(sa, u.nstart)[-1]
+                a, b = self.nt.span(ws.start, u.nend)
+                return Mention(a, b, ws.start, u.nend, "PERSON", "victims", "people", None,
+                               "CVL", None, self.nt.original[a:b])
+        return None
 
     def _prefix_of(self, x) -> str:
         # proclitics before a mention: letters between the word start and the mention
