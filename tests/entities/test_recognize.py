@@ -61,3 +61,7 @@ def test_anaphoric_organisation():
 def test_common_words_are_not_towns():
     got = mentions("كان الرئيس في المدينة التي تقع في دولة مجاورة")
     assert not [m for m in got if m[1] == "place"]
+
+
+def test_a_nisba_is_not_a_town_of_the_same_name():
+    assert ("الشرطة السويدية", "agent", "SWE", "COP") in mentions("وقالت الشرطة السويدية في بيان")

@@ -87,3 +87,16 @@ def test_controls_and_leader():
 def test_looser_count_is_not_a_conflict():
     f = facts("اجتمع ممثلو 68 دولة في التحالف. ورغم مشاركة أكثر من 40 دولة في التحالف.")
     assert not [c for c in f.conflicts if "number" in c.about]
+
+
+def test_names_in_quote_marks_are_not_speech():
+    f = facts('وقال شاهد عيان لـ"سكاي نيوز عربية" إن الانفجار وقع قرب السوق. '
+              'وذكرت وكالة "رويترز للأنباء" أن عدد القتلى ارتفع إلى عشرة.')
+    assert not [q for q in f.quotes if "سكاي نيوز" in q.text or q.text.startswith("رويترز")]
+
+
+def test_vso_speaker_after_a_comma():
+    f = facts('وصل الرئيس الفرنسي إلى الجزائر، حيث ذكر بيان الرئاسة أن "الزيارة تهدف إلى '
+              'تعزيز العلاقات بين البلدين".')
+    assert f.quotes and f.quotes[0].speaker is not None
+    assert f.quotes[0].speaker.sector == "GOV" and f.quotes[0].speaker.country != "DZA"

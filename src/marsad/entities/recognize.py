@@ -164,6 +164,8 @@ class _Recognizer:
             if c.capital is not None:
                 return Mention(m.start, m.end, m.nstart, m.nend, "GPE", "capital",
                                c.capital.name, c.iso3, None, f"capital:{c.iso3}", text, c.capital)
+        if "place" in by_kind and "nisba" in by_kind and not has_context:
+            by_kind.pop("place")  # السويدية is Swedish, not the Turkish town of that name
         if "place" in by_kind:
             cands = [lex.places[g.ref] for g in by_kind["place"]]
             p = self._place(cands, prev, doc_countries)

@@ -35,6 +35,7 @@ class _Cues:
     complementizers: frozenset[str]
     according: Matcher[str]
     marks: dict[str, str]
+    name_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -52,7 +53,8 @@ def _cues() -> _Cues:
     comps |= {"ان", "انه", "انها", "انهم"}  # إن forms normalise like أن
     verbs.build()
     acc.build()
-    return _Cues(verbs, frozenset(comps), acc, dict(data.get("quote_marks") or {}))
+    return _Cues(verbs, frozenset(comps), acc, dict(data.get("quote_marks") or {}),
+                 frozenset(norm(str(w)) for w in data.get("name_nouns") or []))
 
 
 def _speaker_near(ann, mentions, vstart: int, vend: int, sent: tuple[int, int],
@@ -76,8 +78,8 @@ def _speaker_near(ann, mentions, vstart: int, vend: int, sent: tuple[int, int],
                 after = x
             break
     # SVO when the subject stands right before the verb (كيربي، قال / ماكغورك أخبر),
-    # else VSO (وقال كيربي), else a subject further back in the clause
-    if best is not None and len(s[best.nend:vstart].split()) <= 2:
+    # else VSO (وقال كيربي، حيث ذكر بيان الرئاسة), else a subject further back
+    if best is not None and not s[best.nend:vstart].replace(",", " ").split():
         return best
     return after or best
 
@@ -129,7 +131,8 @@ def find_quotes(ann) -> list[Quote]:
         text_span = None
         kind = "direct"
         if mq and len(rest[:mq.start(1)].split()) <= CUE_GAP_TOKENS and \
-                not _closes_a_quote(nt, vm.nend + mq.start(1), mq.group(1)):
+                not _closes_a_quote(nt, vm.nend + mq.start(1), mq.group(1)) and \
+                not _names_a_title(rest[:mq.start(1)], cues.name_nouns):
             open_at = vm.nend + mq.start(1) + 1
             close_ch = {"«": "»", '"': '"', "“": "”"}[mq.group(1)]
             para_end = _para_end(nt, open_at)
@@ -188,6 +191,16 @@ def find_quotes(ann) -> list[Quote]:
         quotes.append(Quote(_actor(after[0]), nt.original[oa:ob], oa, ob, "according_to"))
     quotes.sort(key=lambda q: q.start)
     return quotes
+
+
+def _names_a_title(lead: str, name_nouns: frozenset[str]) -> bool:
+    """Quote marks right after ل or a noun such as وكالة / صحيفة / قناة enclose a name
+    (لـ"سكاي نيوز عربية", وكالة "رويترز"), not speech."""
+    words = lead.split()
+    if not words:
+        return False
+    last = words[-1]
+    return last in ("ل", "لـ") or last in name_nouns or (last[:1] == "ل" and last[1:] in name_nouns)
 
 
 def _closes_a_quote(nt, pos: int, mark: str) -> bool:
