@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 import ahocorasick
 
@@ -65,10 +65,10 @@ class Match(Generic[T]):
     value: T
 
 
-@dataclass(frozen=True, slots=True)
-class _Entry(Generic[T]):
+class _Entry(NamedTuple):
+    """One entry (a NamedTuple: tens of thousands of them unpickle fast from the cache)."""
     key: str
-    value: T
+    value: Any
     prefixes: frozenset[str]
     suffixes: frozenset[str]
     ta_suffix_only: bool  # the key is the ت-variant of a final ه: needs a non-empty suffix
@@ -79,7 +79,7 @@ class Matcher(Generic[T]):
 
     def __init__(self) -> None:
         self._automaton = ahocorasick.Automaton()
-        self._entries: dict[str, list[_Entry[T]]] = {}
+        self._entries: dict[str, list[_Entry]] = {}
         self._built = False
 
     def __len__(self) -> int:
@@ -115,7 +115,7 @@ class Matcher(Generic[T]):
         if key.endswith("ه") and len(sfx) > 1:
             self._add(_Entry(key[:-1] + "ت", value, pre, sfx, True))
 
-    def _add(self, entry: _Entry[T]) -> None:
+    def _add(self, entry: _Entry) -> None:
         self._built = False
         bucket = self._entries.setdefault(entry.key, [])
         if any(e.value == entry.value and e.prefixes == entry.prefixes for e in bucket):

@@ -74,6 +74,9 @@ def cached(name: str, build: Callable[[], T]) -> T:
         with os.fdopen(fd, "wb") as f:
             pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)  # atomic: concurrent workers never read half a file
+        for old in folder.glob(f"{name}-*.pickle"):  # entries of older resources
+            if old != path:
+                old.unlink(missing_ok=True)
     except OSError:
         pass
     return value
