@@ -204,7 +204,11 @@ class _SentenceCoder:
         t, m = c.t, c.trig
         sets = self.lex.sets.get(t.lexicon, {})
         after3 = self.words_after(m.nend, cb, 3)
+        # requirements look past a post-verbal subject and a time word (VSO: أفرجت السلطات
+        # الإيرانية أمس عن ..., وقعت الحكومة والحركة أمس اتفاقا)
+        skipped = self._skip_subject(m.nend, cb)
         after4 = self.words_after(m.nend, cb, 4)
+        req3, req4 = after3 + skipped[:3], after4 + skipped[:4]  # either window will do
         for x in t.exclude:
             if self._in(after3, sets[x]):
                 return False
@@ -215,16 +219,30 @@ class _SentenceCoder:
                     return False
             elif kind == "prep":
                 p = norm(arg)
-                if not any(w == p or w.startswith(p) and len(p) == 1 for w in after3):
-                    if not any(w == p for w in after3):
-                        return False
+                if not any(w == p or w.startswith(p) and len(p) == 1 for w in req3):
+                    return False
             elif kind == "with":
-                if not self._in(after4, sets[arg]):
+                if not self._in(req4, sets[arg]):
                     return False
             elif kind == "near":
                 if not self._in([tok.word for tok in self.tokens(ca, cb)], sets[arg]):
                     return False
         return True
+
+    def _skip_subject(self, pos: int, cb: int) -> list[str]:
+        """Words after ``pos`` in the clause, without those of the first actor mentions
+        (and the conjunctions joining them) and of relative time words."""
+        toks = self.tokens(pos, cb)
+        spans = [(x.nstart - len(self._prefix_of(x)), x.nend)
+                 for x in self.mentions_in(pos, cb) if x.place is None or x.kind != "place"]
+        rel = resolve_relative(self.s[pos:cb], self.published or date(2000, 1, 1))
+        spans += [(pos + r.nstart, pos + r.nend) for r in rel]
+        out = []
+        for tok in toks:
+            if any(a <= tok.start < b for a, b in spans):
+                continue
+            out.append(tok.word)
+        return out
 
     # -- event-ness -----------------------------------------------------------------------
     def eventness(self, c: _Cand, sa: int, sb: int, ca: int) -> None:
