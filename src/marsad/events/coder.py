@@ -31,7 +31,7 @@ from ..lang.normalize import norm
 from ..resources import load_yaml
 from ..model import Actor, DateValue, Event, Place, Trigger as TriggerSpan
 from ..time.relative import parse_published, resolve_relative
-from .lexicon import EventLexicon, Trigger, event_lexicon
+from .lexicon import QUAD, EventLexicon, Trigger, event_lexicon
 
 __all__ = ["code_events", "EMIT_MIN_CONFIDENCE", "HISTORICAL_DAYS"]
 
@@ -293,8 +293,8 @@ class _SentenceCoder:
         has_party = c.actor is not None or c.recipient is not None
         if not (has_count or has_day or has_place or has_party):
             factor *= NO_SPECIFICS_FACTOR
-        elif not (has_count or has_day):
-            factor *= NO_COUNT_NO_DAY_FACTOR
+        elif not (has_count or has_day) and QUAD[t.event_type].startswith("material"):
+            factor *= NO_COUNT_NO_DAY_FACTOR  # statements carry no counts: material acts only
         fw = _function_words()
         lead = self.words_before(sa, start, LIGHT_VERB_WINDOW)  # may cross a comma
         governed_by_light_verb = t.voice == "noun" and self._in(lead, fw["light_verbs"])
