@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # actor.sector 0.60, recipient.country 0.60, recipient.sector 0.50): raise these as it gets
 # there, never lower them.
 FLOORS = {"ASSAULT": (0.58, 0.68), "PROTEST": (0.54, 0.58)}
-ROLE_FLOORS = {"actor.sector": 0.52, "recipient.country": 0.42, "recipient.sector": 0.37}
+ROLE_FLOORS = {"actor.sector": 0.53, "recipient.country": 0.44, "recipient.sector": 0.38}
 
 
 def _score(kind: str, gold: Path, out: Path) -> dict:

@@ -94,6 +94,9 @@ _VICTIM_SECTORS = frozenset({"CVL", "REF", "MED", "EDU", "HLH", "REL", "LAB"})
 _VICTIM_TYPES = frozenset({"ASSAULT", "COERCE"})
 #: Sectors of the people who protest (a crowd named anywhere in the sentence is the actor)
 _PROTESTER_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU", "REF", "MED", "REL"})
+#: Sectors of the state: an unnamed police, army or government acting where an event
+#: happens is that country's (ACLED codes local forces the same way)
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "SPY", "LEG"})
 _DATIVE_TYPES = frozenset({"AID", "COOPERATE", "SUPPORT", "CONCEDE", "REQUEST", "AGREE"})
 
 
@@ -662,17 +665,23 @@ def code_events(ann) -> list[Event]:
         when = coder.date_of(sa, sb, ca, cb, m.nstart)
         where = coder.place_of(sa, sb, ca, cb, m.nstart, used) or dateline_place
         recipient = _actor(c.recipient)
-        if recipient is not None and recipient.country is None and where is not None \
-                and c.t.event_type in _VICTIM_TYPES and where.country:
-            # victims named without a nationality are people of the place it happened
+        actor = _actor(c.actor, c.t.event_type)
+        if where is not None and where.country and len(where.country) == 3 \
+                and where.country not in ("IGO", "NGO", "IMG"):
             from dataclasses import replace as _replace
-            recipient = _replace(recipient, country=where.country)
+            if recipient is not None and recipient.country is None and (
+                    c.t.event_type in _VICTIM_TYPES or recipient.sector in _STATE_SECTORS):
+                # victims named without a nationality are people of the place it happened;
+                # the police, army or government of a place are that country's
+                recipient = _replace(recipient, country=where.country)
+            if actor is not None and actor.country is None and actor.sector in _STATE_SECTORS:
+                actor = _replace(actor, country=where.country)
         historical = c.background
         if when is not None and published is not None:
             historical = historical or _days_before(when.value, published) >= HISTORICAL_DAYS
         oa, ob = ann.sentences[si]
         ev = Event(id=f"ev{len(events) + 1}", event_type=c.t.event_type, mode=mode,
-                   context=list(c.t.context), actor=_actor(c.actor, c.t.event_type),
+                   context=list(c.t.context), actor=actor,
                    recipient=recipient, date=when, location=where,
                    trigger=TriggerSpan(nt.original[m.start:m.end], m.start, m.end),
                    sentence={"start": oa, "end": ob}, negated=c.negated,
