@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EVAL, load_jsonl, shared_file
+from conftest import EVAL, shared_file
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -47,9 +47,12 @@ def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
     if value is None:
         return None
     x1, y1, x2, y2 = (float(v) for v in value.split(","))
-    clip = lambda v, lim: max(-lim, min(lim, v))  # noqa: E731
-    return (clip(min(x1, x2), 180), clip(min(y1, y2), 90), clip(max(x1, x2), 180),
-            clip(max(y1, y2), 90))
+    return (_clip(min(x1, x2), 180), _clip(min(y1, y2), 90), _clip(max(x1, x2), 180),
+            _clip(max(y1, y2), 90))
+
+
+def _clip(v: float, lim: float) -> float:
+    return max(-lim, min(lim, v))
 
 
 def filters(type: str | None = Query(None, description="PLOVER type, e.g. ASSAULT",

@@ -631,7 +631,6 @@ def code_events(ann) -> list[Event]:
     trig_matches = lex.matcher.find(nt, longest=True)
     # sentence bounds in normalised offsets
     sent_n: list[tuple[int, int]] = []
-    starts_o = [a for a, _ in ann.sentences]
     for a, b in ann.sentences:
         sent_n.append((_norm_pos(nt, a), _norm_pos(nt, b)))
     n_starts = [a for a, _ in sent_n]
@@ -689,7 +688,6 @@ def code_events(ann) -> list[Event]:
                    confidence=round(min(c.confidence, 1.0), 3))
         by_key[key] = len(events)
         events.append(ev)
-    del starts_o
     return events
 
 

@@ -227,7 +227,7 @@ def find_relations(ann) -> list[Relation]:
 
 def find_conflicts(ann, quantities: list[Quantity]) -> list[Conflict]:
     lx = _lex()
-    nt, s = ann.nt, ann.nt.text
+    nt = ann.nt
     text = ann.article.text
     out: list[Conflict] = []
     # 1. start dates of the same body
@@ -273,5 +273,4 @@ def find_conflicts(ann, quantities: list[Quantity]) -> list[Conflict]:
             out.append(Conflict(f"number of {unit}", [str(v) for v in vals],
                                 [[q.start, q.end] for q in
                                  [next(q for q in qs if q.value == v) for v in vals]]))
-    del s
     return out

@@ -138,7 +138,7 @@ def acled_type(ev: dict[str, Any]) -> tuple[str, str]:
             continue
         if "modes" in rule and ev.get("mode") not in rule["modes"]:
             continue
-        if rule.get("civilian_target") and not (r in civil and a not in civil):
+        if rule.get("civilian_target") and not (r in civil and (a is None or a in armed)):
             continue
         return rule["event_type"], rule["sub_event_type"]
     return "Strategic developments", "Other"

@@ -208,7 +208,6 @@ class Store:
             self.con.unregister("_marsad_bulk")
 
     def _facts(self, doc_id: str, rec: dict[str, Any]) -> None:
-        con = self.con
         ents = [(doc_id, i, e.get("type"), e.get("text"), e.get("name"), e.get("country"),
                  e.get("sector"), e.get("kb_id"), e.get("start"), e.get("end"), e.get("lat"),
                  e.get("lon"), e.get("precision"), e.get("geonames_id"))
