@@ -100,3 +100,10 @@ def test_vso_speaker_after_a_comma():
               'تعزيز العلاقات بين البلدين".')
     assert f.quotes and f.quotes[0].speaker is not None
     assert f.quotes[0].speaker.sector == "GOV" and f.quotes[0].speaker.country != "DZA"
+
+
+def test_unknown_name_after_a_reporting_verb_is_the_speaker():
+    f = facts("وصل الوفد إلى طهران أمس. وقال رضا نوراني، إن الحدود البرية الوحيدة مغلقة منذ أسبوع.")
+    assert f.quotes and f.quotes[0].speaker.text == "رضا نوراني"
+    g = facts('وقالت مازحة "هذا ليس سؤالا جادا على الإطلاق".')
+    assert all((q.speaker is None or q.speaker.text != "مازحة") for q in g.quotes)

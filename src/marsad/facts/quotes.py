@@ -97,11 +97,18 @@ def find_quotes(ann) -> list[Quote]:
 
     def resolve(vm, si: int):
         nonlocal last_speaker
+        s = nt.text
         sp = _speaker_near(ann, mentions, vm.nstart - len(vm.prefix), vm.nend, sent_n[si],
                            cues.complementizers)
         if vm.value == "participle" and last_speaker is not None \
                 and si - last_speaker[0] <= COREF_SENTENCES:
             sp = last_speaker[1]  # مضيفا, موضحا: the subject of the clause before
+        elif vm.value != "participle" and (sp is None or sp.nstart < vm.nstart):
+            # وقال رضا نوراني، إن / وأكد المري أن: a name right after the verb that the
+            # dictionary does not know is still the speaker (VSO beats an earlier mention)
+            named = _name_after_verb(ann, vm.nend, sent_n[si][1], cues.complementizers)
+            if named is not None and (sp is None or s[sp.nend:vm.nstart].strip()):
+                sp = named
         if sp is not None and sp.kind == "agent" and last_speaker is not None \
                 and si - last_speaker[0] <= COREF_SENTENCES and last_speaker[1].kind == "person":
             sp = last_speaker[1]  # وقال المتحدث: the title refers back to the named speaker
@@ -191,6 +198,30 @@ def find_quotes(ann) -> list[Quote]:
         quotes.append(Quote(_actor(after[0]), nt.original[oa:ob], oa, ob, "according_to"))
     quotes.sort(key=lambda q: q.start)
     return quotes
+
+
+def _name_after_verb(ann, pos: int, end: int, comps: frozenset[str]):
+    """Unknown-person speaker: 1-3 name tokens right after a reporting verb, ended by a
+    complementizer, a colon, a comma or a quote mark (وقال رضا نوراني، إن ...)."""
+    from ..entities.recognize import MAX_NAME_TOKENS, Mention, _words
+    s = ann.nt.text
+    m = re.match(r"\s+((?:[^\W\d_]+\s*){1,%d}?)\s*(?=[:,«\"“]|(?:%s)(?!\w))"
+                 % (MAX_NAME_TOKENS, "|".join(sorted(comps, key=len, reverse=True))),
+                 s[pos:min(end, pos + 60)])
+    if not m:
+        return None
+    words = m.group(1).split()
+    stop = _words().stop
+    if not words or any(w in stop or w[:1] in "لب" and w[1:] in stop for w in words):
+        return None
+    if len(words) == 1 and not words[0].startswith("ال"):
+        return None  # قالت مازحة: a lone indefinite word is a manner adverb, not a name
+    if any(x.nstart < pos + m.end(1) and x.nend > pos + m.start(1) for x in ann.mentions):
+        return None  # a known mention there is handled by the dictionary path
+    a, b = ann.nt.span(pos + m.start(1), pos + m.start(1) + len(m.group(1).rstrip()))
+    text = ann.nt.original[a:b]
+    return Mention(a, b, pos + m.start(1), pos + m.start(1) + len(m.group(1).rstrip()),
+                   "PERSON", "unknown-person", text, None, None, None, text)
 
 
 def _names_a_title(lead: str, name_nouns: frozenset[str]) -> bool:
