@@ -8,13 +8,18 @@ import os
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
-from fastapi.responses import JSONResponse, PlainTextResponse
+from fastapi.responses import FileResponse, JSONResponse, PlainTextResponse
+from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
 from ..ingest import iter_documents
 from ..pipeline import process
 from ..store import EventFilter, Store, query_events, stats
-from ..store.queries import export
+from ..store.queries import export, relations
+from pathlib import Path
+
+#: The web UI (static files shipped in the package, built by web/build.mjs)
+WEB = Path(__file__).resolve().parents[1] / "web"
 
 __all__ = ["create_app"]
 
@@ -68,10 +73,17 @@ def filters(type: str | None = Query(None, description="PLOVER type, e.g. ASSAUL
                                      pattern=_BBOX_PATTERN, max_length=100),
             q: str | None = Query(None, description="text in the evidence sentence",
                                   max_length=200),
+            hide: str | None = Query(None, description="comma list of flags to leave out: "
+                                     "negated,hypothetical,historical",
+                                     pattern="^(negated|hypothetical|historical)"
+                                             "(,(negated|hypothetical|historical))*$"),
+            sort: str = Query("date", pattern="^(date|type|confidence|sources)$"),
+            order: str = Query("desc", pattern="^(asc|desc)$"),
             limit: int = Query(100, ge=1, le=MAX_LIMIT),
             offset: int = Query(0, ge=0, le=10**9)) -> EventFilter:
     return EventFilter(type=type, country=country, actor=actor, since=since, until=until,
-                       bbox=_bbox(bbox), q=q, limit=limit, offset=offset)
+                       bbox=_bbox(bbox), q=q, hide=tuple((hide or "").split(",")) if hide
+                       else (), sort=sort, order=order, limit=limit, offset=offset)
 
 
 
@@ -97,6 +109,17 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
         if row is None:
             raise HTTPException(404, f"no document {doc_id!r}")
         return JSONResponse(json.loads(row[0]))
+
+    @app.get("/api/relations", summary="Relations (membership, contribution, control ...)")
+    def get_relations(type: str | None = Query(None, pattern="^[a-z_]+$", max_length=30)
+                      ) -> list[dict[str, Any]]:
+        return relations(store.con.cursor(), type)
+
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(WEB / "index.html")
+
+    app.mount("/static", StaticFiles(directory=WEB), name="static")
 
     @app.get("/api/stats", summary="Counts by type, country and day")
     def get_stats() -> dict[str, Any]:

@@ -15,7 +15,8 @@ import duckdb
 
 from ..resources import load_yaml
 
-__all__ = ["EventFilter", "query_events", "stats", "export", "EXPORT_FORMATS", "ACLED_COLUMNS"]
+__all__ = ["EventFilter", "query_events", "stats", "export", "relations", "EXPORT_FORMATS",
+           "ACLED_COLUMNS"]
 
 EXPORT_FORMATS = ("jsonl", "csv", "parquet", "geojson", "acled")
 ACLED_COLUMNS = ["event_id_cnty", "event_date", "year", "time_precision", "disorder_type",
@@ -35,6 +36,10 @@ class EventFilter:
     until: str | None = None        # ISO date, inclusive
     bbox: tuple[float, float, float, float] | None = None  # minlon, minlat, maxlon, maxlat
     q: str | None = None            # text in the evidence sentence or trigger
+    hide: tuple[str, ...] = ()      # flags whose events are left out: negated, hypothetical,
+                                    # historical
+    sort: str = "date"              # date | type | confidence | sources
+    order: str = "desc"             # asc | desc
     limit: int = 100
     offset: int = 0
 
@@ -63,6 +68,9 @@ class EventFilter:
         if self.q:
             conds.append("(e.evidence ILIKE ? OR e.trigger_text ILIKE ?)")
             args += [f"%{self.q}%"] * 2
+        for flag in self.hide:
+            if flag in ("negated", "hypothetical", "historical"):
+                conds.append(f"NOT e.{flag}")
         return " AND ".join(conds), args
 
 
@@ -76,8 +84,12 @@ def _clustered(f: EventFilter) -> tuple[str, list[Any]]:
                 WHERE e.cluster_id IN (SELECT cluster_id FROM reps) GROUP BY e.cluster_id)
         SELECT f.*, src.sources FROM reps JOIN f ON f.uid = reps.rep
         JOIN src ON src.cluster_id = reps.cluster_id
-        ORDER BY f.date DESC NULLS LAST, f.uid"""
+        ORDER BY {_ORDER[f.sort]} {"ASC" if f.order == "asc" else "DESC"} NULLS LAST, f.uid"""
     return sql, args
+
+
+_ORDER = {"date": "f.date", "type": "f.event_type", "confidence": "f.confidence",
+          "sources": "len(src.sources)"}
 
 
 def query_events(con: duckdb.DuckDBPyConnection, f: EventFilter) -> dict[str, Any]:
@@ -116,6 +128,23 @@ _FLAT = ["uid", "doc_id", "cluster_id", "event_type", "mode", "quad", "actor_nam
          "recipient_sector", "date", "date_precision", "location_name", "location_country",
          "admin1", "lat", "lon", "geo_precision", "trigger_text", "negated", "historical",
          "hypothetical", "confidence", "fatalities", "evidence"]
+
+
+def relations(con: duckdb.DuckDBPyConnection, rtype: str | None = None) -> list[dict[str, Any]]:
+    """Relations of every document, newest first (for the coalition view)."""
+    sql = ("SELECT r.doc_id, r.type, r.subject_name, r.subject_country, r.object_name, "
+           "r.object_country, r.attributes FROM relations r")
+    args: list[Any] = []
+    if rtype:
+        sql += " WHERE r.type = ?"
+        args.append(rtype)
+    sql += " ORDER BY r.doc_id, r.idx"
+    out = []
+    for doc_id, t, sn, sc, on, oc, attrs in con.execute(sql, args).fetchall():
+        out.append({"doc_id": doc_id, "type": t, "subject": {"name": sn, "country": sc},
+                    "object": {"name": on, "country": oc},
+                    "attributes": json.loads(attrs) if attrs else {}})
+    return out
 
 
 def _all(con: duckdb.DuckDBPyConnection, f: EventFilter) -> list[dict[str, Any]]:
