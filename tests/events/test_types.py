@@ -90,3 +90,9 @@ def test_historical_from_an_old_date():
 
 def test_metaphor_is_not_an_attack():
     assert not real("شنت الصحيفة هجوما إعلاميا حادا على الحكومة.", "ASSAULT")
+
+
+def test_location_through_a_place_noun_and_nationality():
+    e = real("اجتمع وزراء خارجية الأردن ولبنان وتركيا والعراق، أمس الأربعاء، في العاصمة "
+             "الأردنية عمّان لبحث أوضاع اللاجئين.", "CONSULT")[0]
+    assert e["location"]["name"] == "Amman" and e["location"]["country"] == "JOR"

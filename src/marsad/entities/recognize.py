@@ -133,8 +133,16 @@ class _Recognizer:
                 after_title: bool = False) -> Mention | None:
         lex = self.lex
         text = self.nt.original[m.start:m.end]
-        prev = _strip_clitic(_prev_word(self.s, m.nstart - len(m.prefix)))
+        word_start = m.nstart - len(m.prefix)
+        prev = _strip_clitic(_prev_word(self.s, word_start))
         has_context = prev in self.w.place_nouns or prev in self.w.locatives
+        city_ctx = prev in self.w.city_nouns
+        if not has_context and prev.endswith(("يه", "ي")):
+            # العاصمة الأردنية عمّان: a place noun, then its nationality, then the name
+            before = self.s.rfind(prev, 0, word_start)
+            prev2 = _strip_clitic(_prev_word(self.s, before)) if before > 0 else ""
+            has_context = prev2 in self.w.place_nouns or prev2 in self.w.city_nouns
+            city_ctx = prev2 in self.w.city_nouns
         by_kind: dict[str, list[Lex]] = {}
         for g in group:
             # an ambiguous name needs its context: a place word for places and countries
@@ -150,7 +158,6 @@ class _Recognizer:
             a = lex.actors[by_kind["org"][0].ref]
             return Mention(m.start, m.end, m.nstart, m.nend, "ORG", "org", a.name, a.country,
                            a.sector, a.qid or a.id, text, ref=a.id)
-        city_ctx = prev in self.w.city_nouns
         if "country" in by_kind and not (city_ctx and ("capital" in by_kind or "place" in by_kind)):
             c = lex.countries[by_kind["country"][0].ref]
             cap = c.capital

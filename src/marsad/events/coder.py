@@ -494,6 +494,20 @@ class _SentenceCoder:
         if c.actor is not None and c.recipient is not None and c.actor is c.recipient:
             c.recipient = None
 
+    def _locative_chain(self, pos: int, w) -> bool:
+        """في العاصمة الأردنية عمّان: a locative, then place nouns or nationalities, then
+        the name (up to three words back)."""
+        words = [t.word for t in self.tokens(max(0, pos - 60), pos)][-3:]
+        for word in reversed(words):
+            forms = (word, word[1:]) if word[:1] in "وف" and len(word) > 3 else (word,)
+            if any(f in w.locatives or f.startswith("ب") and f[1:] in w.place_nouns
+                   for f in forms):
+                return True
+            if not any(f in w.place_nouns or f in w.city_nouns or f.endswith(("يه", "ي"))
+                       for f in forms):
+                return False
+        return False
+
     def _counted_victims(self, sa: int, sb: int):
         """A count of killed / wounded / people in the sentence, as an unnamed civilian
         recipient (a number + its noun; resources/ar/numbers.yaml units)."""
@@ -560,7 +574,7 @@ class _SentenceCoder:
             pre = self._prefix_of(x)
             prev = _strip_clitic(_prev_word(self.s, x.nstart - len(pre)))
             locative = pre.startswith("ب") or pre.startswith("وب") or prev in w.locatives \
-                or prev in w.place_nouns
+                or prev in w.place_nouns or self._locative_chain(x.nstart - len(pre), w)
             in_clause = ca <= x.nstart < cb
             precision = {"point": 0, "city": 0, "admin1": 1, "country": 2}.get(x.place.precision, 3)
             return (not locative, not in_clause, precision if locative else 3, abs(x.nstart - tpos))
