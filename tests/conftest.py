@@ -41,3 +41,19 @@ def seed_record(seed_path: Path) -> dict:
     docs = list(iter_documents([str(seed_path)]))
     assert len(docs) == 1
     return process(docs[0]).to_dict()
+
+
+def corpus_db(folder: Path, n_articles: int) -> Path:
+    """A real DuckDB file with the first ``n_articles`` corpus articles and the seed page."""
+    import itertools
+    from marsad.engine.local import process_documents
+    from marsad.ingest import iter_documents
+    from marsad.store import Store
+    src = folder / "docs.jsonl"
+    with open(shared_file("corpus", "ant_jawhara_news.jsonl"), encoding="utf-8") as f:
+        src.write_text("".join(itertools.islice(f, n_articles)), encoding="utf-8")
+    db = folder / "m.duckdb"
+    with Store(db) as st:
+        st.ingest(process_documents(iter_documents(
+            [str(src), str(shared_file("eval", "seed", "seed.txt"))]), workers=2))
+    return db

@@ -1,31 +1,20 @@
 """The REST API through the real app and a real DuckDB file."""
 from __future__ import annotations
 
-import itertools
 import json
 
 import pytest
 from fastapi.testclient import TestClient
 
-from conftest import shared_file
+from conftest import corpus_db
 from marsad.api import create_app
-from marsad.engine.local import process_documents
-from marsad.ingest import iter_documents
-from marsad.store import Store
 
 TOKEN = "test-token-123"
 
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("api")
-    src = tmp / "docs.jsonl"
-    with open(shared_file("corpus", "ant_jawhara_news.jsonl"), encoding="utf-8") as f:
-        src.write_text("".join(itertools.islice(f, 120)), encoding="utf-8")
-    db = tmp / "m.duckdb"
-    with Store(db) as st:
-        st.ingest(process_documents(iter_documents([str(src), str(shared_file(
-            "eval", "seed", "seed.txt"))]), workers=2))
+    db = corpus_db(tmp_path_factory.mktemp("api"), 120)
     with TestClient(create_app(str(db), TOKEN)) as c:
         yield c
 

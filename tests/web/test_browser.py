@@ -3,7 +3,6 @@ load, filter by type, open an event, see its evidence highlighted; no console er
 Screenshots go to $MARSAD_SCREENSHOTS (default: a tmp folder), never into the repo."""
 from __future__ import annotations
 
-import itertools
 import os
 import shutil
 import socket
@@ -13,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import shared_file
+from conftest import corpus_db
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium missing")
@@ -25,17 +24,7 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-ne
 def server(tmp_path_factory):
     import uvicorn
     from marsad.api import create_app
-    from marsad.engine.local import process_documents
-    from marsad.ingest import iter_documents
-    from marsad.store import Store
-    tmp = tmp_path_factory.mktemp("web")
-    src = tmp / "docs.jsonl"
-    with open(shared_file("corpus", "ant_jawhara_news.jsonl"), encoding="utf-8") as f:
-        src.write_text("".join(itertools.islice(f, 150)), encoding="utf-8")
-    db = tmp / "m.duckdb"
-    with Store(db) as st:
-        st.ingest(process_documents(iter_documents([str(src), str(shared_file(
-            "eval", "seed", "seed.txt"))]), workers=2))
+    db = corpus_db(tmp_path_factory.mktemp("web"), 150)
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
