@@ -52,8 +52,10 @@ GOVERNED_FACTOR = 0.6
 DEFINITE_NOUN_FACTOR = 0.7
 #: An act named as the topic of an accusation, inquiry, trial, plan or attempt
 #: (بتهمة قتل, صلتهم بالهجوم, خطط لشن ضربات) is referred to, not reported.
-REFERENCE_FACTOR = 0.65
-REFERENCE_WINDOW = 3
+REFERENCE_FACTOR = 0.55
+REFERENCE_WINDOW = 30  # words: in effect the clause before the trigger
+#: A trigger joined by و to another verbal noun of violence (خطف وقتل) names kinds of act.
+ENUMERATION_FACTOR = 0.55
 #: Inside quotation marks a trigger is usually someone's opinion or warning.
 QUOTED_FACTOR = 0.75
 #: A year, decade or century named in the clause marks background narrative.
@@ -227,8 +229,10 @@ class _SentenceCoder:
             elif kind == "with":
                 if not self._in(req4, sets[arg]):
                     return False
-            elif kind == "near":
-                if not self._in([tok.word for tok in self.tokens(ca, cb)], sets[arg]):
+            elif kind in ("near", "not_near"):
+                found = self._in([tok.word for tok in self.tokens(ca, cb) if kind == "near"
+                                  or not m.nstart <= tok.start < m.nend], sets[arg])
+                if found != (kind == "near"):
                     return False
         return True
 
@@ -264,6 +268,8 @@ class _SentenceCoder:
         clause_before = [tok.word for tok in self.tokens(ca, start)]
         if "س" in m.prefix or self._in(clause_before, lex.cues["future"]) or \
                 self._in(clause_before, lex.cues["intent"]) or \
+                self._in(clause_before, lex.cues["irrealis_frames"]) or \
+                self._phrase_before("irrealis_frames", ca, start) or \
                 self._in([w for w in clause_before if w != "قد"], lex.cues["modal"]) or \
                 self._phrase_before("future", ca, start) or self._phrase_before("modal", ca, start):
             c.hypothetical = True  # future, intent or modality governs the clause
@@ -320,6 +326,8 @@ class _SentenceCoder:
             factor *= GOVERNED_FACTOR
         elif t.pos == "noun" and s[m.nstart:m.nstart + 2] == "ال" and not governed_by_light_verb:
             factor *= DEFINITE_NOUN_FACTOR
+        if self._enumerated(c, ca, cb):
+            factor *= ENUMERATION_FACTOR
         if self._in(self.words_before(ca, start, REFERENCE_WINDOW), fw["reference_words"]):
             factor *= REFERENCE_FACTOR
         if self._quoted(sa, start):
@@ -330,6 +338,19 @@ class _SentenceCoder:
             factor *= BACKGROUND_FACTOR
             c.background = True
         return factor
+
+    def _enumerated(self, c: _Cand, ca: int, cb: int) -> bool:
+        """Is the trigger one item of a list of kinds of act (خطف وقتل, القتل والتهجير)?
+        Only a single-word trigger that can be read as a verbal noun qualifies."""
+        m, t = c.trig, c.t
+        if t.pos == "phrase" or " " in self.s[m.nstart:m.nend]:
+            return False
+        acts = _function_words()["act_nouns"]
+        prev = self.words_before(ca, m.nstart - len(m.prefix), 1)
+        nxt = self.words_after(m.nend, cb, 1)
+        if m.prefix.startswith("و") and prev and self._in(prev, acts):
+            return True
+        return bool(nxt) and nxt[0][:1] == "و" and self._in([nxt[0][1:]], acts)
 
     def _quoted(self, sa: int, pos: int) -> bool:
         """Is ``pos`` inside a quotation opened earlier in the sentence (or paragraph)?"""
@@ -601,7 +622,7 @@ def _function_words() -> dict[str, frozenset[str]]:
     data = load_yaml("ar", "function_words.yaml")
     return {k: frozenset(norm(str(w)) for w in data.get(k) or [])
             for k in ("nominal_governors", "relative_pronouns", "purpose_nouns",
-                      "perpetration_verbs", "light_verbs", "reference_words")}
+                      "perpetration_verbs", "light_verbs", "reference_words", "act_nouns")}
 
 
 def _governors() -> frozenset[str]:

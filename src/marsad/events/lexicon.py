@@ -84,8 +84,9 @@ def _check_trigger(where: str, etype: str, t: dict, sets: dict[str, frozenset[st
     require(isinstance(c, (int, float)) and 0 < c <= 1, where, "confidence in (0, 1]")
     for r in t.get("requires") or []:
         kind, _, arg = str(r).partition(":")
-        require(kind in ("object", "prep", "with", "near"), where, f"unknown constraint {r!r}")
-        if kind in ("with", "near"):
+        require(kind in ("object", "prep", "with", "near", "not_near"), where,
+                f"unknown constraint {r!r}")
+        if kind in ("with", "near", "not_near"):
             require(arg in sets, where, f"lexicon SET {arg!r} is not defined")
     for x in t.get("exclude") or []:
         require(x in sets, where, f"lexicon SET {x!r} is not defined")
@@ -158,7 +159,7 @@ def _build_event_lexicon() -> EventLexicon:
     cues = load_yaml("ar", "cues.yaml")
     for key in ("negation", "denial_verbs", "conditional", "future", "intent", "modal",
                 "question", "hedges", "historical_markers", "generic_markers", "complementizers",
-                "negation_exceptions"):
+                "negation_exceptions", "irrealis_frames"):
         lex.cues[key] = frozenset(norm(str(w)) for w in cues.get(key) or [])
         lex.cue_phrases[key] = _phrase_list(cues.get(key))
     qv = cues.get("quote_verbs") or []
