@@ -54,7 +54,10 @@ DEFINITE_NOUN_FACTOR = 0.7
 #: (بتهمة قتل, صلتهم بالهجوم, خطط لشن ضربات) is referred to, not reported.
 REFERENCE_FACTOR = 0.55
 REFERENCE_WINDOW = 30  # words: in effect the clause before the trigger
-#: A trigger joined by و to another verbal noun of violence (خطف وقتل) names kinds of act.
+#: An actor whose sector rarely performs the type (police "gathering" is deployment).
+UNLIKELY_ACTOR_FACTOR = 0.5
+#: A trigger joined by و to another verbal noun of violence (خطف وقتل) names kinds of act;
+#: one counted per period (130 تفجيرا شهريا) is a statistic.
 ENUMERATION_FACTOR = 0.55
 #: Inside quotation marks a trigger is usually someone's opinion or warning.
 QUOTED_FACTOR = 0.75
@@ -80,6 +83,8 @@ OBJECT_WINDOW = 7
 SENTENCE_DATE_REACH = 80
 #: Window (tokens) before a trigger in which a negation / intent / modal cue governs it.
 CUE_WINDOW = 3
+#: Words between a verb of prevention and the act it prevented (منعت قوات الأمن أمس تظاهرة).
+PREVENTION_WINDOW = 8
 
 _WORD = re.compile(r"\w+")
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
@@ -262,6 +267,10 @@ class _SentenceCoder:
             c.negated = True
         if self._in(self.words_before(sa, start, 12), lex.cues["denial_verbs"]):
             c.negated = True
+        if c.t.pos != "verb" and (self._in(self.words_before(sa, start, PREVENTION_WINDOW),
+                                            lex.cues["prevention"])
+                                   or self._phrase_before("prevention", sa, start)):
+            c.negated = True  # منعت الشرطة تظاهرة, إحباط هجوم: prevented, did not happen
         if self._in(self.words_before(sa, start, 12), lex.cues["conditional"]) or \
                 self._phrase_before("conditional", sa, start):
             c.hypothetical = True
@@ -305,6 +314,7 @@ class _SentenceCoder:
         elif not (has_count or has_day) and QUAD[t.event_type].startswith("material"):
             factor *= NO_COUNT_NO_DAY_FACTOR  # statements carry no counts: material acts only
         fw = _function_words()
+        clause_words = [tok.word for tok in self.tokens(ca, cb)]
         lead = self.words_before(sa, start, LIGHT_VERB_WINDOW)  # may cross a comma
         governed_by_light_verb = t.voice == "noun" and self._in(lead, fw["light_verbs"])
         if governed_by_light_verb:
@@ -326,15 +336,19 @@ class _SentenceCoder:
             factor *= GOVERNED_FACTOR
         elif t.pos == "noun" and s[m.nstart:m.nstart + 2] == "ال" and not governed_by_light_verb:
             factor *= DEFINITE_NOUN_FACTOR
-        if self._enumerated(c, ca, cb):
+        if c.actor is not None and getattr(c.actor, "sector", None) in \
+                lex.unlikely_actors.get(t.event_type, ()):
+            factor *= UNLIKELY_ACTOR_FACTOR
+        if self._enumerated(c, ca, cb) or self._in(clause_words, lex.cues["rate_markers"]):
             factor *= ENUMERATION_FACTOR
-        if self._in(self.words_before(ca, start, REFERENCE_WINDOW), fw["reference_words"]):
+        if self._in(self.words_before(ca, start, REFERENCE_WINDOW), fw["reference_words"]) or (
+                t.voice == "noun" and prev and prev[0] in fw["demonstratives"]):
             factor *= REFERENCE_FACTOR
         if self._quoted(sa, start):
             factor *= QUOTED_FACTOR
         clause = s[ca:cb]
-        if _YEAR.search(clause) and not has_day or self._in(
-                [tok.word for tok in self.tokens(ca, cb)], lex.cues["historical_markers"]):
+        if _YEAR.search(clause) and not has_day or self._in(clause_words,
+                                                            lex.cues["historical_markers"]):
             factor *= BACKGROUND_FACTOR
             c.background = True
         return factor
@@ -394,6 +408,16 @@ class _SentenceCoder:
         start = m.nstart - len(m.prefix)
         before = self._actorish(self.mentions_in(ca, start))
         after = self._actorish(self.mentions_in(m.nend, cb))
+        if t.pos == "phrase" and t.voice == "active":
+            # a party inside a verb-initial phrase (اشتبك المتظاهرون, رشقوا الجنود): after a
+            # verb in the singular it is the subject (VSO), after a plural (-وا) the object
+            inside = self._actorish(self.mentions_in(m.nstart, m.nend))
+            first = self.s[m.nstart:m.nend].split(" ", 1)[0]
+            if inside and inside[0].nstart > m.nstart:
+                if first.endswith("وا"):
+                    c.recipient = inside[0]
+                else:
+                    c.actor = inside[0]
         # explicit agent phrase (على يد X, من قبل X, برصاص X)
         for x in after:
             gap_start = max(m.nend, x.nstart - 12)
@@ -614,6 +638,11 @@ def _stems(w: str) -> tuple[str, ...]:
         out.append("ال" + w[2:])
     if w[:1] in "بلك" and len(w) > 3:
         out.append(w[1:])
+    # a word listed without the article also matches its definite form (README of the
+    # event folder): المتظاهرون, والمتظاهرين, بالحجارة
+    for x in list(out):
+        if x.startswith("ال") and len(x) > 4:
+            out.append(x[2:])
     return tuple(out)
 
 
@@ -622,7 +651,8 @@ def _function_words() -> dict[str, frozenset[str]]:
     data = load_yaml("ar", "function_words.yaml")
     return {k: frozenset(norm(str(w)) for w in data.get(k) or [])
             for k in ("nominal_governors", "relative_pronouns", "purpose_nouns",
-                      "perpetration_verbs", "light_verbs", "reference_words", "act_nouns")}
+                      "perpetration_verbs", "light_verbs", "reference_words", "act_nouns",
+                      "demonstratives")}
 
 
 def _governors() -> frozenset[str]:
@@ -739,8 +769,10 @@ def _merge(ev: Event, c: _Cand, mode: str | None) -> Event:
         changes["recipient"] = _actor(c.recipient)
     if c.confidence > ev.confidence and not (c.negated or c.hypothetical):
         changes["confidence"] = round(min(c.confidence, 1.0), 3)
-    # a real (non-negated, non-hypothetical) mention of the same event wins
-    if (ev.negated or ev.hypothetical) and not (c.negated or c.hypothetical):
+    # a real (non-negated, non-hypothetical) mention of the same event wins, when it is
+    # itself strong enough to be reported
+    if (ev.negated or ev.hypothetical) and not (c.negated or c.hypothetical) \
+            and c.confidence >= EMIT_MIN_CONFIDENCE:
         changes.update(negated=False, hypothetical=False)
     return replace(ev, **changes) if changes else ev
 

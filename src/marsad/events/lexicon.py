@@ -69,6 +69,7 @@ class EventLexicon:
     sets: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)  # type -> SET -> words
     mode_cues: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # type -> (word, mode)
     target_cues: dict[str, frozenset[str]] = field(default_factory=dict)  # type -> words
+    unlikely_actors: dict[str, frozenset[str]] = field(default_factory=dict)  # type -> sectors
     cues: dict[str, frozenset[str]] = field(default_factory=dict)
     cue_phrases: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     triggers: int = 0
@@ -127,6 +128,11 @@ def _build_event_lexicon() -> EventLexicon:
         for c in context:
             require(c in CONTEXTS, where, f"unknown context {c!r}")
         lex.target_cues[etype] = frozenset(norm(str(w)) for w in data.get("target_cues") or [])
+        unlikely = data.get("unlikely_actors") or []
+        from ..entities.lexicon import SECTORS
+        for code in unlikely:
+            require(code in SECTORS, where, f"unlikely_actors: unknown sector {code!r}")
+        lex.unlikely_actors[etype] = frozenset(unlikely)
         for mc in data.get("mode_cues") or []:
             require(mc.get("mode") in PLOVER[etype], where, f"mode_cues: bad mode {mc!r}")
             for w in mc.get("words") or []:
@@ -159,7 +165,7 @@ def _build_event_lexicon() -> EventLexicon:
     cues = load_yaml("ar", "cues.yaml")
     for key in ("negation", "denial_verbs", "conditional", "future", "intent", "modal",
                 "question", "hedges", "historical_markers", "generic_markers", "complementizers",
-                "negation_exceptions", "irrealis_frames"):
+                "negation_exceptions", "irrealis_frames", "prevention", "rate_markers"):
         lex.cues[key] = frozenset(norm(str(w)) for w in cues.get(key) or [])
         lex.cue_phrases[key] = _phrase_list(cues.get(key))
     qv = cues.get("quote_verbs") or []
