@@ -326,6 +326,9 @@ class _SentenceCoder:
                 self._in(self.words_before(sa, start, 3), fw["relative_pronouns"]):
             factor *= RELATIVE_FACTOR
             c.background = True
+        elif t.pos == "verb" and self._subordinate(c, sa, ca, start):
+            factor *= RELATIVE_FACTOR
+            c.background = True
         prev2 = self.words_before(ca, start, 1)
         if (m.prefix.endswith("ل") and t.voice == "noun") or (
                 prev2 and prev2[0][:1] == "ل" and prev2[0][1:] in fw["purpose_nouns"]):
@@ -352,6 +355,26 @@ class _SentenceCoder:
             factor *= BACKGROUND_FACTOR
             c.background = True
         return factor
+
+    def _subordinate(self, c: _Cand, sa: int, ca: int, start: int) -> bool:
+        """Is a verb trigger in a clause that only sets the scene for another: a temporal
+        clause (بعد أن سد المتظاهرون الطرق, بعدما احتجوا), a past progressive (كانت تتظاهر)
+        or an imperfect describing an indefinite noun (متظاهرين يحتجون على ...)?"""
+        fw = _function_words()
+        imperfect = self.s[c.trig.nstart:c.trig.nstart + 1] in "يت"
+        prev = self.words_before(sa, start, 2)
+        if prev and imperfect and prev[-1] in fw["past_auxiliaries"]:
+            return True
+        if prev and imperfect and not c.trig.prefix and not prev[-1].startswith("ال") and \
+                any(x.nend == start - 1 or x.nend == start for x in self.mentions_in(sa, start)
+                    if x.kind == "agent"):
+            return True
+        lead = self.words_before(sa, ca, 2)
+        if lead[-2:] == ["في", "حين"]:
+            return False  # في حين = whereas: a coordinate clause, news in its own right
+        return bool(lead) and self._in(lead[-1:], fw["temporal_subordinators"]) or \
+            len(lead) == 2 and self._in(lead[:1], fw["temporal_subordinators"]) and \
+            lead[1] in ("ان", "أن")
 
     def _enumerated(self, c: _Cand, ca: int, cb: int) -> bool:
         """Is the trigger one item of a list of kinds of act (خطف وقتل, القتل والتهجير)?
@@ -652,7 +675,7 @@ def _function_words() -> dict[str, frozenset[str]]:
     return {k: frozenset(norm(str(w)) for w in data.get(k) or [])
             for k in ("nominal_governors", "relative_pronouns", "purpose_nouns",
                       "perpetration_verbs", "light_verbs", "reference_words", "act_nouns",
-                      "demonstratives")}
+                      "demonstratives", "past_auxiliaries", "temporal_subordinators")}
 
 
 def _governors() -> frozenset[str]:
