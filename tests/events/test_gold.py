@@ -14,10 +14,10 @@ from conftest import EVAL, shared_file
 ROOT = Path(__file__).resolve().parents[2]
 
 # ar_gsr dev floors (precision, f1) per type, and role accuracy floors: what the coder
-# reaches now, rounded down. The targets are higher (ASSAULT 0.70/0.70, PROTEST 0.60/0.60,
-# actor.sector 0.60, recipient.country 0.60, recipient.sector 0.50): raise these as it gets
-# there, never lower them.
-FLOORS = {"ASSAULT": (0.58, 0.68), "PROTEST": (0.54, 0.58)}
+# reaches now, rounded down. The event targets (ASSAULT 0.70/0.70, PROTEST 0.60/0.60) are met;
+# the role targets are higher (actor.sector 0.60, recipient.country 0.60, recipient.sector
+# 0.50): raise these as it gets there, never lower them.
+FLOORS = {"ASSAULT": (0.71, 0.75), "PROTEST": (0.64, 0.66)}
 ROLE_FLOORS = {"actor.sector": 0.53, "recipient.country": 0.44, "recipient.sector": 0.38}
 
 
