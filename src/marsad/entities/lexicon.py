@@ -68,7 +68,7 @@ class ActorInfo:
 class AgentInfo:
     sector: str
     name: str                  # English label: "police"
-    kind: str                  # group | person | title
+    kind: str                  # group | person | title | facility
 
 
 @dataclass
@@ -174,7 +174,8 @@ def _load_agents(lex: ActorLexicon) -> None:
             continue
         sector, kind = item["sector"], item.get("kind", "group")
         require(sector in SECTORS, where, f"entry {i}: unknown sector {sector!r}")
-        require(kind in ("group", "person", "title"), where, f"entry {i}: bad kind {kind!r}")
+        require(kind in ("group", "person", "title", "facility"), where,
+                f"entry {i}: bad kind {kind!r}")
         key = f"agent:{sector}:{kind}:{item.get('name', sector)}"
         lex.agents[key] = AgentInfo(sector, item.get("name") or sector.lower(), kind)
         for n in item.get("names") or []:

@@ -195,8 +195,8 @@ class _Recognizer:
         for k in ("agent", "title"):
             if k in by_kind:
                 ag = lex.agents[by_kind[k][0].ref]
-                return Mention(m.start, m.end, m.nstart, m.nend,
-                               "PERSON" if ag.kind != "group" else "ORG", "agent", ag.name,
+                etype = {"group": "ORG", "facility": "FAC"}.get(ag.kind, "PERSON")
+                return Mention(m.start, m.end, m.nstart, m.nend, etype, "agent", ag.name,
                                None, ag.sector, None, text)
         return None
 
@@ -304,13 +304,15 @@ class _Recognizer:
                 country = nxt.country
             elif nxt.kind == "place" and country is None and not is_title:
                 country = nxt.country
-            elif nxt.kind == "org" and (linked or org is None):
+            elif nxt.kind == "org" and (linked or org is None or head.type == "FAC"):
                 org = nxt
                 sector = nxt.sector or sector
                 country = country or nxt.country
                 if nxt.country not in (None, "IGO", "NGO", "IMG"):
                     country = nxt.country
-            elif nxt.kind == "agent" and (linked or is_title or sector is None):
+            elif nxt.kind == "agent" and (linked or is_title or sector is None
+                                          or head.type == "FAC" and nxt.type != "FAC"):
+                # a facility takes its owner's sector (دورية للجيش, مقر للاستخبارات)
                 if any(v.kind == "title" for v in vs):
                     is_title = True
                 sector = nxt.sector or sector
@@ -336,7 +338,8 @@ class _Recognizer:
                                   role=self._role(head, end_o, country, sector, org))
         if j == i + 1:
             return j, None
-        kind_type = "ORG" if head.type == "ORG" or org is not None else head.type
+        kind_type = "ORG" if head.type == "ORG" or org is not None and head.type != "FAC" \
+            else head.type
         text = self.nt.original[head.start:end_o]
         if org is not None and org is not head and country == org.country:
             label = org.name

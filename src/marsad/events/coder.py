@@ -56,6 +56,9 @@ REFERENCE_FACTOR = 0.55
 REFERENCE_WINDOW = 30  # words: in effect the clause before the trigger
 #: An actor whose sector rarely performs the type (police "gathering" is deployment).
 UNLIKELY_ACTOR_FACTOR = 0.5
+#: Words between a targeting verb (استهدف) and the party it names as target; the subject
+#: may stand between them (استهدف هجوم انتحاري بسيارة مفخخة أمس موكبا لسفارة ...).
+TARGET_WINDOW = 8
 #: A trigger joined by و to another verbal noun of violence (خطف وقتل) names kinds of act;
 #: one counted per period (130 تفجيرا شهريا) is a statistic.
 ENUMERATION_FACTOR = 0.55
@@ -561,6 +564,74 @@ class _SentenceCoder:
             c.actor, c.recipient = None, c.actor
         if c.actor is not None and c.recipient is not None and c.actor is c.recipient:
             c.recipient = None
+        if t.event_type in _VICTIM_TYPES:
+            self._victim_roles(c)
+        c.actor = self._group_country(self._possessor_country(c.actor, c.sent[0]), c.sent[1])
+        c.recipient = self._group_country(self._possessor_country(c.recipient, c.sent[0]),
+                                          c.sent[1])
+
+    def _victim_roles(self, c: _Cand) -> None:
+        """Attack roles the word order alone gets wrong."""
+        fw = _function_words()
+        sa, sb = c.sent
+        # هجوم انتحاري, تفجير انتحاري: an attacker noun right after an attack noun is its
+        # adjective, naming who attacked, never the target
+        r = c.recipient
+        if r is not None and r.sector == "UAF" and self._in(
+                self.words_before(sa, r.nstart - len(self._prefix_of(r)), 1), fw["attack_heads"]):
+            c.recipient = None
+            if c.actor is None:
+                c.actor = r
+        # the object of a targeting verb (استهدف دورية للجيش الأمريكي, استهدفت موكبا لسفارة
+        # الولايات المتحدة) is the target when the victims carry no nationality
+        if c.recipient is None or c.recipient.country is None:
+            for tok in self.tokens(sa, sb):
+                if not self._in([tok.word], fw["targeting_verbs"]):
+                    continue
+                objs = [x for x in self._actorish(self.mentions_in(tok.end, sb))
+                        if len(self.tokens(tok.end, x.nstart)) <= TARGET_WINDOW
+                        and x is not c.actor and x.country is not None
+                        and x.sector != "UAF"]
+                if objs:
+                    c.recipient = objs[0]
+                    break
+
+    def _group_country(self, x, sb: int):
+        """A sector noun without a nationality takes it from the body it belongs to or the
+        members it is said to include: ناشطا في كتائب الأقصى, ثلاثة من نشطاء «سرايا القدس»,
+        سياسيين بينهم زعيمة المعارضة بي نظير بوتو."""
+        if x is None or x.kind != "agent" or x.country is not None:
+            return x
+        nxt = [y for y in self.mentions_in(x.nend, min(sb, x.nend + 40))
+               if y.country is not None and y.kind in ("org", "person", "agent", "country")]
+        if not nxt:
+            return x
+        y = nxt[0]
+        gap = [tok.word for tok in self.tokens(x.nend, y.nstart - len(self._prefix_of(y)))]
+        links = _function_words()["membership_links"]
+        if len(gap) > 1 or gap and gap[0] not in links:
+            return x
+        from dataclasses import replace
+        if y.kind == "org" and x.sector in ("CVL", "UAF", "OPP"):
+            return replace(x, country=y.country, sector=y.sector)
+        return replace(x, country=y.country)
+
+    def _possessor_country(self, x, sa: int):
+        """جنوده, قواتها, عناصره: a sector noun with a possessive pronoun belongs to the last
+        party named before it in the sentence; it takes that party's country."""
+        if x is None or x.kind != "agent" or x.country is not None:
+            return x
+        nxt = self.s[x.nend:x.nend + 3]
+        suffix = re.match(r"(ه|ها|هم|هما)(?!\w)", nxt)
+        if not suffix:
+            return x
+        prior = [y for y in self._actorish(self.mentions_in(sa, x.nstart))
+                 if y.country is not None and y.kind in ("agent", "org", "country", "person",
+                                                         "nisba", "capital")]
+        if not prior:
+            return x
+        from dataclasses import replace
+        return replace(x, country=prior[-1].country)
 
     def _locative_chain(self, pos: int, w) -> bool:
         """في العاصمة الأردنية عمّان: a locative, then place nouns or nationalities, then
@@ -675,7 +746,8 @@ def _function_words() -> dict[str, frozenset[str]]:
     return {k: frozenset(norm(str(w)) for w in data.get(k) or [])
             for k in ("nominal_governors", "relative_pronouns", "purpose_nouns",
                       "perpetration_verbs", "light_verbs", "reference_words", "act_nouns",
-                      "demonstratives", "past_auxiliaries", "temporal_subordinators")}
+                      "demonstratives", "past_auxiliaries", "temporal_subordinators",
+                      "attack_heads", "targeting_verbs", "membership_links")}
 
 
 def _governors() -> frozenset[str]:
