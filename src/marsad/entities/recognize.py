@@ -293,7 +293,10 @@ class _Recognizer:
             nxt = singles[j]
             gap = s[end_n:mj.nstart - len(mj.prefix)]
             gap_words = gap.split()
-            linked = gap_words and " ".join(gap_words) in self.w.links
+            linked = gap_words and " ".join(gap_words) in self.w.links or (
+                head.type == "FAC" and gap_words in (["من"], ["تابعة"], ["التابعة"], ["تابع"],
+                                                     ["التابع"]) and nxt is not None
+                and nxt.kind in ("agent", "org"))  # قوة من الشرطة, حافلة تابعة للشرطة
             if nxt is None or not (not gap.strip() or linked):
                 break
             if mj.prefix[:1] in ("و", "ف"):

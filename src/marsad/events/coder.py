@@ -270,9 +270,7 @@ class _SentenceCoder:
             c.negated = True
         if self._in(self.words_before(sa, start, 12), lex.cues["denial_verbs"]):
             c.negated = True
-        if c.t.pos != "verb" and (self._in(self.words_before(sa, start, PREVENTION_WINDOW),
-                                            lex.cues["prevention"])
-                                   or self._phrase_before("prevention", sa, start)):
+        if c.t.pos != "verb" and self._prevented(sa, start):
             c.negated = True  # منعت الشرطة تظاهرة, إحباط هجوم: prevented, did not happen
         if self._in(self.words_before(sa, start, 12), lex.cues["conditional"]) or \
                 self._phrase_before("conditional", sa, start):
@@ -340,7 +338,7 @@ class _SentenceCoder:
         if t.pos == "verb" and (m.prefix.endswith(("ب", "ل")) and self.s[m.nstart:m.nstart + 1] not in "يتن"
                                 or (prev and prev[0] in _governors())):
             factor *= GOVERNED_FACTOR
-        elif t.pos == "noun" and s[m.nstart:m.nstart + 2] == "ال" and not governed_by_light_verb:
+        elif t.voice == "noun" and s[m.nstart:m.nstart + 2] == "ال" and not governed_by_light_verb:
             factor *= DEFINITE_NOUN_FACTOR
         if c.actor is not None and getattr(c.actor, "sector", None) in \
                 lex.unlikely_actors.get(t.event_type, ()):
@@ -358,6 +356,21 @@ class _SentenceCoder:
             factor *= BACKGROUND_FACTOR
             c.background = True
         return factor
+
+    def _prevented(self, sa: int, start: int) -> bool:
+        """Is the act at ``start`` the object of a verb of prevention: nothing but its
+        subject, time words and at most one other word between (منعت قوات الأمن مساء أمس
+        تظاهرة; حال دون وقوع هجوم)?"""
+        cues = self.lex.cues["prevention"]
+        toks = self.tokens(sa, start)[-PREVENTION_WINDOW:]
+        for i, tok in enumerate(toks):
+            words = [tok.word] + ([toks[i + 1].word] if i + 1 < len(toks) else [])
+            if self._in([tok.word], cues) or " ".join(words) in {
+                    " ".join(p) for p in self.lex.cue_phrases.get("prevention", ())}:
+                rest = self._skip_subject(tok.end, start)
+                if len(rest) <= 2:
+                    return True
+        return False
 
     def _subordinate(self, c: _Cand, sa: int, ca: int, start: int) -> bool:
         """Is a verb trigger in a clause that only sets the scene for another: a temporal
@@ -508,10 +521,16 @@ class _SentenceCoder:
                     c.recipient = x
             if c.actor is None and near_before:
                 # X شن هجوما: the subject of the verb governing the noun; not across a
-                # preposition (للقوات التي تحارب الجهاديين وخلال اجتماع ...)
+                # preposition (للقوات التي تحارب الجهاديين وخلال اجتماع ...), and not the
+                # subject of a reporting verb (أعلن الجيش مقتل ...: the army reports it)
                 between = [tok.word for tok in self.tokens(near_before[-1].nend, start)]
+                before_subj = self.words_before(ca, near_before[-1].nstart, 2)
+                reported = self._in(between + before_subj, self.lex.cues["quote_verbs"])
+                # قامت دبابة إسرائيلية بقصف / الدبابة قامت بقصف: the doer of قام
+                prefix_ok = not m.prefix or m.prefix == "ب" and self._in(
+                    before_subj + self.words_before(ca, start, 1), _function_words()["doing_verbs"])
                 if not any(w in _governors() or w[1:] in _governors() for w in between) \
-                        and not m.prefix:
+                        and prefix_ok and not reported:
                     c.actor = near_before[-1]
             if c.actor is None and m.suffix in ("ه", "ها", "هم"):
                 # هجماته = its attacks: the possessor is the last actor named before, even
@@ -522,7 +541,17 @@ class _SentenceCoder:
                     c.actor = prior[-1]
         else:
             subj = None
-            if near_before:
+            surface = self.s[m.nstart:m.nend].split(" ", 1)[0]
+            if m.prefix.startswith("و") and surface.endswith("وا"):
+                # وخطفوا after "اقتحم مسلحون ...": a plural verb joined by و shares the
+                # subject of the clause before it, the first party of the sentence
+                first = [x for x in self._actorish(self.mentions_in(c.sent[0], start))
+                         if x.sector not in _VICTIM_SECTORS]
+                if first:
+                    subj = first[0]
+            if subj is not None:
+                pass
+            elif near_before:
                 subj = near_before[-1]
             elif near_after:
                 subj = near_after[0]
@@ -747,7 +776,7 @@ def _function_words() -> dict[str, frozenset[str]]:
             for k in ("nominal_governors", "relative_pronouns", "purpose_nouns",
                       "perpetration_verbs", "light_verbs", "reference_words", "act_nouns",
                       "demonstratives", "past_auxiliaries", "temporal_subordinators",
-                      "attack_heads", "targeting_verbs", "membership_links")}
+                      "attack_heads", "targeting_verbs", "membership_links", "doing_verbs")}
 
 
 def _governors() -> frozenset[str]:

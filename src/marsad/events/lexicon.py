@@ -100,6 +100,24 @@ def _phrase_list(words: object) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(norm(str(w)).split()) for w in (words or []) if norm(str(w)))  # type: ignore[union-attr]
 
 
+_PARTICLES = frozenset(norm(w) for w in ("على", "في", "من", "عن", "إلى", "الى", "مع", "ضد",
+                                           "بين", "دون", "غير", "ذات", "ذو"))
+
+
+def _definite_variants(phrase: str) -> list[str]:
+    """The definite spellings of an indefinite noun phrase written in a trigger file: the
+    article on every word (noun + adjectives: الضربات الجوية) and on all but the first
+    (a construct: تفجير السيارة المفخخة). Phrases with particles or clitic-bearing words
+    are left alone."""
+    words = phrase.split()
+    if len(words) < 2 or any(len(norm(w)) < 3 or norm(w) in _PARTICLES
+                             or norm(w).startswith(("ال", "بال", "لل", "وال", "كال"))
+                             for w in words):
+        return []
+    return [" ".join("ال" + w for w in words),
+            " ".join([words[0]] + ["ال" + w for w in words[1:]])]
+
+
 @lru_cache(maxsize=1)
 def event_lexicon() -> EventLexicon:
     """Load, validate and compile the trigger dictionaries (once per process, from the
@@ -114,6 +132,7 @@ def _build_event_lexicon() -> EventLexicon:
     files = sorted(p.name for p in folder.glob("*.yaml"))
     require(bool(files), str(folder), "no event trigger files")
     seen_types = set()
+    pending_definite: list[tuple[str, Trigger]] = []
     for fname in files:
         where = f"resources/ar/events/{fname}"
         data = load_yaml("ar", f"events/{fname}")
@@ -159,7 +178,19 @@ def _build_event_lexicon() -> EventLexicon:
                     first_is_verb = t["voice"] != "noun"
                     lex.matcher.add(f, trig, verb=first_is_verb,
                                     suffixes=("", "ه", "ها", "هم", "هما", "هن"))
+                    if not first_is_verb:
+                        pending_definite.append((f, trig))
                 lex.triggers += 1
+    # the definite forms of noun phrases (ضربات جوية -> الضربات الجوية, تفجير سيارة مفخخة ->
+    # تفجير السيارة المفخخة), unless a file lists that form itself
+    explicit = {norm(str(f)) for fname in files
+                for t in (load_yaml("ar", f"events/{fname}").get("triggers") or [])
+                for f in t["forms"]}
+    for f, trig in pending_definite:
+        for variant in _definite_variants(f):
+            if norm(variant) not in explicit:
+                explicit.add(norm(variant))
+                lex.matcher.add(variant, trig, suffixes=("", "ه", "ها", "هم", "هما", "هن"))
     require(seen_types == set(PLOVER), str(folder),
             f"missing types: {sorted(set(PLOVER) - seen_types)}")
     cues = load_yaml("ar", "cues.yaml")
