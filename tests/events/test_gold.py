@@ -14,11 +14,11 @@ from conftest import EVAL, shared_file
 ROOT = Path(__file__).resolve().parents[2]
 
 # ar_gsr dev floors (precision, f1) per type, and role accuracy floors: what the coder
-# reaches now, rounded down. The event targets (ASSAULT 0.70/0.70, PROTEST 0.60/0.60) are met;
-# the role targets are higher (actor.sector 0.60, recipient.country 0.60, recipient.sector
-# 0.50): raise these as it gets there, never lower them.
-FLOORS = {"ASSAULT": (0.71, 0.75), "PROTEST": (0.64, 0.66)}
-ROLE_FLOORS = {"actor.sector": 0.53, "recipient.country": 0.44, "recipient.sector": 0.38}
+# reaches now, rounded down. They sit at or above the targets (ASSAULT 0.70/0.70, PROTEST
+# 0.60/0.60, actor.sector 0.60, recipient.country 0.60, recipient.sector 0.50). Raise them
+# as the coder improves, never lower them.
+FLOORS = {"ASSAULT": (0.71, 0.76), "PROTEST": (0.66, 0.67)}
+ROLE_FLOORS = {"actor.sector": 0.61, "recipient.country": 0.60, "recipient.sector": 0.50}
 
 
 def _score(kind: str, gold: Path, out: Path) -> dict:

@@ -305,7 +305,7 @@ class _Recognizer:
                 country = nxt.country  # قوات جهاز مكافحة الإرهاب العراقية: the nisba agrees
             elif nxt.kind in ("country", "capital") and country is None:
                 country = nxt.country
-            elif nxt.kind == "place" and country is None and not is_title:
+            elif nxt.kind == "place" and country is None and not is_title and head.type != "FAC":
                 country = nxt.country
             elif nxt.kind == "org" and (linked or org is None or head.type == "FAC"):
                 org = nxt

@@ -428,7 +428,8 @@ class _SentenceCoder:
         """Mentions that can fill actor/recipient: not places, and not a country or a
         capital standing in a locative phrase (في القاهرة is where, not who)."""
         from ..entities.recognize import _prev_word, _strip_clitic, _words
-        loc = _words().locatives
+        w = _words()
+        loc = w.locatives
         out = []
         for x in mentions:
             if x.kind == "place":
@@ -437,6 +438,12 @@ class _SentenceCoder:
                 pre = self._prefix_of(x)
                 prev = _strip_clitic(_prev_word(self.s, x.nstart - len(pre)))
                 if pre.endswith("ب") or prev in loc:
+                    continue
+            if x.kind == "nisba":
+                # a nationality describing a place (الحدود السورية, عدة مدن باكستانية,
+                # العاصمة الأفغانية) is where, not who
+                prev = _strip_clitic(_prev_word(self.s, x.nstart - len(self._prefix_of(x))))
+                if prev in w.place_nouns or prev in _function_words()["place_heads"]:
                     continue
             out.append(x)
         return out
@@ -553,14 +560,30 @@ class _SentenceCoder:
                 pass
             elif near_before:
                 subj = near_before[-1]
+                # "60 شخصا قتلوا": counted people before an unvocalised perfect are its
+                # patients (قُتلوا), not its agents
+                lead = self.words_before(c.sent[0], subj.nstart - len(self._prefix_of(subj)), 1)
+                counted = bool(lead) and (lead[0].isdigit() or lead[0] in _count_words())
+                if t.event_type in _VICTIM_TYPES and t.voice == "active" and \
+                        self.s[m.nstart:m.nstart + 1] not in "يتن" and (
+                            counted and subj.sector in _VICTIM_SECTORS) and c.recipient is None:
+                    c.recipient = subj
+                    subj = None
             elif near_after:
                 subj = near_after[0]
                 # an unvocalised perfect followed by a count or by victims is passive:
                 # قتل ثلاثة مدنيين = three civilians were killed
                 nxt = self.words_after(m.nend, cb, 1)
+                # ... and so is one whose party is followed straight by the cause or the
+                # wounded (قتل جنديان أمريكيان في هجوم ..., قتل جنديان وأصيب تسعة): an
+                # active verb would have its object there
+                after_subj = self.words_after(subj.nend, c.sent[1], 2)
+                causes = _function_words()["cause_words"]
+                caused = bool(after_subj) and self.s[m.nstart:m.nstart + 1] not in "يتن" and (
+                    self._in(after_subj[:1], causes) or " ".join(after_subj) in causes)
                 if t.event_type in _VICTIM_TYPES and (
                         (nxt and (nxt[0].isdigit() or nxt[0] in _count_words()))
-                        or subj.sector in _VICTIM_SECTORS):
+                        or subj.sector in _VICTIM_SECTORS or caused):
                     if c.recipient is None:
                         c.recipient = subj
                     subj = None
@@ -595,6 +618,8 @@ class _SentenceCoder:
             c.recipient = None
         if t.event_type in _VICTIM_TYPES:
             self._victim_roles(c)
+            if c.recipient is None and t.event_type == "ASSAULT":
+                c.recipient = self._place_target(c, cb)
         c.actor = self._group_country(self._possessor_country(c.actor, c.sent[0]), c.sent[1])
         c.recipient = self._group_country(self._possessor_country(c.recipient, c.sent[0]),
                                           c.sent[1])
@@ -611,6 +636,18 @@ class _SentenceCoder:
             c.recipient = None
             if c.actor is None:
                 c.actor = r
+        # victims counted, then singled out (26 شخصا بينهم ستة جنود عراقيين, عشرة بينهم
+        # ثلاثة من رجال الشرطة): the group singled out names who was hit
+        if c.recipient is None or c.recipient.sector == "CVL":
+            for tok in self.tokens(c.trig.nend, sb):
+                if tok.word not in fw["membership_links"] or tok.word in ("في", "من"):
+                    continue
+                named = [x for x in self._actorish(self.mentions_in(tok.end, sb))
+                         if len(self.tokens(tok.end, x.nstart)) <= 3 and x.sector not in
+                         (None, "CVL", "UAF") and x is not c.actor]
+                if named:
+                    c.recipient = named[0]
+                break
         # the object of a targeting verb (استهدف دورية للجيش الأمريكي, استهدفت موكبا لسفارة
         # الولايات المتحدة) is the target when the victims carry no nationality
         if c.recipient is None or c.recipient.country is None:
@@ -644,6 +681,19 @@ class _SentenceCoder:
         if y.kind == "org" and x.sector in ("CVL", "UAF", "OPP"):
             return replace(x, country=y.country, sector=y.sector)
         return replace(x, country=y.country)
+
+    def _place_target(self, c: _Cand, cb: int):
+        """إطلاق صواريخ على مستوطنة كريات شمونة, قصفت الطائرات بلدة X: with no party hit,
+        a place named after على is the target, and its country the recipient's."""
+        for x in self.mentions_in(c.trig.nend, cb):
+            if x.place is None or x.country is None or x.kind not in ("place", "capital"):
+                continue
+            lead = self.words_before(c.trig.nend, x.nstart - len(self._prefix_of(x)), 2)
+            on = norm("على")
+            if lead[-1:] == [on] or len(lead) == 2 and lead[0] == on and \
+                    lead[1] in _words_place_nouns():
+                return x
+        return None
 
     def _possessor_country(self, x, sa: int):
         """جنوده, قواتها, عناصره: a sector noun with a possessive pronoun belongs to the last
@@ -776,7 +826,12 @@ def _function_words() -> dict[str, frozenset[str]]:
             for k in ("nominal_governors", "relative_pronouns", "purpose_nouns",
                       "perpetration_verbs", "light_verbs", "reference_words", "act_nouns",
                       "demonstratives", "past_auxiliaries", "temporal_subordinators",
-                      "attack_heads", "targeting_verbs", "membership_links", "doing_verbs")}
+                      "attack_heads", "targeting_verbs", "membership_links", "doing_verbs", "cause_words", "place_heads")}
+
+
+def _words_place_nouns() -> frozenset[str]:
+    from ..entities.recognize import _words
+    return _words().place_nouns
 
 
 def _governors() -> frozenset[str]:

@@ -1,0 +1,74 @@
+"""Who did it to whom: argument rules, each pinned by a sentence written for this test."""
+from __future__ import annotations
+
+from tests.events.test_types import real
+
+
+def _one(text: str, etype: str = "ASSAULT") -> dict:
+    found = real(text, etype)
+    assert found, text
+    return found[0]
+
+
+def _party(e: dict, role: str) -> tuple:
+    x = e.get(role) or {}
+    return x.get("country"), x.get("sector")
+
+
+def test_a_facility_takes_its_owners_nationality_and_sector():
+    e = _one("استهدف هجوم انتحاري أمس دورية للجيش الأمريكي في الموصل.")
+    assert _party(e, "recipient") == ("USA", "MIL")
+
+
+def test_possessed_soldiers_belong_to_the_possessor():
+    e = _one("أعلن الجيش الأمريكي أمس مقتل أحد جنوده في انفجار قنبلة قرب بعقوبة.")
+    assert _party(e, "recipient")[0] == "USA"
+    assert _party(e, "actor") != ("USA", "MIL")  # the army reports the death
+
+
+def test_a_member_takes_the_bodys_nationality():
+    e = _one("اغتالت وحدة إسرائيلية أمس ناشطا في كتائب الأقصى قرب جنين.")
+    assert _party(e, "recipient")[0] == "PSE"
+    assert _party(e, "actor") == ("ISR", "MIL")
+
+
+def test_an_attacker_adjective_is_never_the_target():
+    e = _one("قتل خمسة أشخاص أمس في هجوم انتحاري وسط بغداد.")
+    assert _party(e, "recipient")[1] != "UAF"
+
+
+def test_a_perfect_followed_by_its_cause_is_passive():
+    e = _one("قتل جنديان أمريكيان في هجوم بعبوة ناسفة في بغداد أمس.")
+    assert _party(e, "recipient") == ("USA", "MIL")
+    assert _party(e, "actor")[0] != "USA"
+
+
+def test_counted_people_before_the_verb_are_victims():
+    e = _one("قال مسؤول إن ستين شخصا قتلوا أمس في هجوم على فندق في العاصمة.")
+    assert _party(e, "recipient")[1] in ("CVL", "BUS")
+    assert _party(e, "actor")[1] != "CVL"
+
+
+def test_the_doer_of_qama_is_the_actor():
+    e = _one("قامت دبابة إسرائيلية أمس بقصف منزل في رفح.")
+    assert _party(e, "actor") == ("ISR", "MIL")
+
+
+def test_victims_singled_out_name_who_was_hit():
+    e = _one("قتل عشرة أشخاص بينهم ثلاثة من رجال الشرطة في انفجار بالموصل أمس.")
+    assert _party(e, "recipient")[1] == "COP"
+
+
+def test_a_place_after_ala_is_the_target():
+    e = _one("أطلق مسلحون أمس صواريخ على مدينة حيفا.")
+    assert _party(e, "recipient")[0] == "ISR"
+
+
+def test_a_nationality_describing_a_place_is_not_a_party():
+    e = _one("قتل مسلحون أمس ثلاثة رعاة قرب الحدود السورية.")
+    assert _party(e, "recipient")[0] != "SYR" and _party(e, "actor")[0] != "SYR"
+
+
+def test_counter_terrorism_forces_are_military():
+    e = _one("قتلت قوات مكافحة الإرهاب العراقية أمس خمسة مسلحين في الأنبار.")
+    assert _party(e, "actor") == ("IRQ", "MIL")
