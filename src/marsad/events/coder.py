@@ -265,8 +265,8 @@ class _SentenceCoder:
         lex = self.lex
         start = m.nstart - len(m.prefix)
         before = self.words_before(ca, start, CUE_WINDOW)
-        if self._in(before, lex.cues["negation"]) and not self._phrase_before(
-                "negation_exceptions", ca, start + 20):
+        if self._in(before, lex.cues["negation"]) and not self._negation_exception(
+                before, start, c.sent[1]):
             c.negated = True
         if self._in(self.words_before(sa, start, 12), lex.cues["denial_verbs"]):
             c.negated = True
@@ -356,6 +356,13 @@ class _SentenceCoder:
             factor *= BACKGROUND_FACTOR
             c.background = True
         return factor
+
+    def _negation_exception(self, before: list[str], start: int, sb: int) -> bool:
+        """Does the negation word before the trigger open a phrase that does not negate
+        (لا يزال, ما أسفر عن, ما يقارب)? The phrase may run into the trigger itself."""
+        text = " " + " ".join(before + self.words_after(start, sb, 3)) + " "
+        return any(" " + " ".join(p) + " " in text
+                   for p in self.lex.cue_phrases.get("negation_exceptions", ()) if len(p) > 1)
 
     def _prevented(self, sa: int, start: int) -> bool:
         """Is the act at ``start`` the object of a verb of prevention: nothing but its
