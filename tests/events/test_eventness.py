@@ -77,3 +77,19 @@ def test_a_weak_real_mention_does_not_undo_a_hypothetical():
     text = ("ودعا المتظاهرون الحكومة إلى مقاطعة البضائع الأجنبية، وقد نظمت هذه المظاهرات "
             "أحزاب المعارضة.")
     assert not real(text, "PROTEST")
+
+
+def test_deaths_in_a_disaster_are_not_an_attack():
+    assert not real("لقي عشرون شخصا مصرعهم أمس في انقلاب حافلة قرب مدينة مرسين.", "ASSAULT")
+    assert not real("قتل ثلاثون شخصا على الأقل أمس في انهيار أرضي شمال البلاد.", "ASSAULT")
+    assert real("قتل ثلاثون شخصا على الأقل أمس في هجوم انتحاري شمال البلاد.", "ASSAULT")
+
+
+def test_fajr_is_a_verb_only_before_a_device():
+    assert real("فجر انتحاري سيارة مفخخة أمس أمام مطعم في الرمادي.", "ASSAULT")
+    assert not real("وصل الوفد فجر أمس إلى العاصمة على متن طائرة خاصة.", "ASSAULT")
+
+
+def test_ma_asfara_does_not_negate():
+    e = real("انفجرت سيارة مفخخة أمس وسط سوق شعبي، ما أسفر عن مقتل ستة مدنيين.", "ASSAULT")
+    assert e
