@@ -200,11 +200,16 @@ class _SentenceCoder:
     @staticmethod
     def _in(words: list[str], cues: frozenset[str]) -> bool:
         """Does any word, with or without its proclitics (و ف ب ل ك, لل = ل + ال), belong
-        to ``cues``?"""
+        to ``cues``, or do consecutive words spell one of its phrases (انقلاب حافلة)?"""
         for w in words:
             for stem in _stems(w):
                 if stem in cues:
                     return True
+        phrases = _phrases_of(cues)
+        if phrases and len(words) > 1:
+            text = " " + " ".join(_stems(w)[1] if len(_stems(w)) > 1 else w for w in words) + " "
+            raw = " " + " ".join(words) + " "
+            return any(p in text or p in raw for p in phrases)
         return False
 
     def _phrase_before(self, key: str, a: int, pos: int) -> bool:
@@ -807,6 +812,19 @@ class _SentenceCoder:
         p = x.place
         return Place(x.text, p.name, p.country, p.admin1, p.lat, p.lon, p.precision,
                      p.geonames_id, x.start, x.end)
+
+
+_PHRASES: dict[int, tuple[frozenset[str], tuple[str, ...]]] = {}
+
+
+def _phrases_of(cues: frozenset[str]) -> tuple[str, ...]:
+    """The multi-word entries of a word set, padded for substring search (cached per set;
+    the sets live as long as the lexicon)."""
+    hit = _PHRASES.get(id(cues))
+    if hit is None or hit[0] is not cues:
+        hit = (cues, tuple(" " + p + " " for p in cues if " " in p))
+        _PHRASES[id(cues)] = hit
+    return hit[1]
 
 
 def _stems(w: str) -> tuple[str, ...]:
