@@ -93,3 +93,8 @@ def test_fajr_is_a_verb_only_before_a_device():
 def test_ma_asfara_does_not_negate():
     e = real("انفجرت سيارة مفخخة أمس وسط سوق شعبي، ما أسفر عن مقتل ستة مدنيين.", "ASSAULT")
     assert e
+
+
+def test_a_demand_after_a_warning_is_still_a_demand():
+    text = "حذر المتظاهرون أمس من تكرار الاعتداء وطالبوا الحكومة بمحاسبة المسؤولين."
+    assert real(text, "REQUEST")

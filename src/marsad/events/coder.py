@@ -281,10 +281,13 @@ class _SentenceCoder:
                 self._phrase_before("conditional", sa, start):
             c.hypothetical = True
         clause_before = [tok.word for tok in self.tokens(ca, start)]
-        if "س" in m.prefix or self._in(clause_before, lex.cues["future"]) or \
-                self._in(clause_before, lex.cues["intent"]) or \
-                self._in(clause_before, lex.cues["irrealis_frames"]) or \
-                self._phrase_before("irrealis_frames", ca, start) or \
+        # a demand, threat, accusation, refusal or praise is itself the act: words of intent
+        # or planning before it (حذر ... ودعا, هدد ... وطالب) do not make it hypothetical
+        intended = c.t.event_type not in _SPEECH_ACTS and (
+            self._in(clause_before, lex.cues["intent"])
+            or self._in(clause_before, lex.cues["irrealis_frames"])
+            or self._phrase_before("irrealis_frames", ca, start))
+        if "س" in m.prefix or self._in(clause_before, lex.cues["future"]) or intended or \
                 self._in([w for w in clause_before if w != "قد"], lex.cues["modal"]) or \
                 self._phrase_before("future", ca, start) or self._phrase_before("modal", ca, start):
             c.hypothetical = True  # future, intent or modality governs the clause
@@ -408,9 +411,11 @@ class _SentenceCoder:
         """Is the trigger one item of a list of kinds of act (خطف وقتل, القتل والتهجير)?
         Only a single-word trigger that can be read as a verbal noun qualifies."""
         m, t = c.trig, c.t
-        if t.pos == "phrase" or " " in self.s[m.nstart:m.nend]:
-            return False
         acts = _function_words()["act_nouns"]
+        surface = self.s[m.nstart:m.nend]
+        if t.pos == "phrase" or " " in surface or t.pos == "verb" and len(surface) > 3 \
+                and surface not in acts:
+            return False  # طالبوا is only a verb; a bare triliteral (قتل, جرح) can be the noun
         prev = self.words_before(ca, m.nstart - len(m.prefix), 1)
         nxt = self.words_after(m.nend, cb, 1)
         if m.prefix.startswith("و") and prev and self._in(prev, acts):
@@ -876,6 +881,8 @@ def _count_words() -> frozenset[str]:
     return frozenset(words)
 
 
+#: Speech acts: the act is the utterance itself.
+_SPEECH_ACTS = frozenset({"REQUEST", "THREATEN", "ACCUSE", "REJECT", "SUPPORT"})
 #: Types whose actor, when named only by nationality (غارة أمريكية, قوات تركية absent),
 #: is that state's armed force.
 _FORCE_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
