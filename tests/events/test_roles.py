@@ -72,3 +72,13 @@ def test_a_nationality_describing_a_place_is_not_a_party():
 def test_counter_terrorism_forces_are_military():
     e = _one("قتلت قوات مكافحة الإرهاب العراقية أمس خمسة مسلحين في الأنبار.")
     assert _party(e, "actor") == ("IRQ", "MIL")
+
+
+def test_an_event_with_no_place_is_put_in_the_articles_country():
+    from tests.events.test_types import events
+    text = ("تظاهر آلاف الطلاب أمس في بغداد احتجاجا على نتائج الامتحانات.\n"
+            "وطالب المحتجون وزير التربية بالاستقالة.\n"
+            "وقال مسؤول في كربلاء إن الوزارة ستراجع النتائج.")
+    req = [e for e in events(text) if e["event_type"] == "REQUEST"]
+    assert req and req[0]["location"]["country"] == "IRQ"
+    assert req[0]["location"]["precision"] == "country" and req[0]["location"]["start"] is None

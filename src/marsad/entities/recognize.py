@@ -214,6 +214,8 @@ class _Recognizer:
             # only the conjunction و is checked as a clitic: names begin with ف ب ل (فيصل, بشار)
             if w in self.w.stop or (w[:1] == "و" and w[1:] in self.w.stop) or len(w) < 2:
                 break
+            if w.startswith(("بال", "لل", "كال", "فال")) or n == 0 and w.startswith("وال"):
+                break  # a preposition with the article (بالاستقالة) opens no personal name
             end = tok.end()
             first = tok.start() if first is None else first
             n += 1

