@@ -315,6 +315,15 @@ class _Recognizer:
                 country = country or nxt.country
                 if nxt.country not in (None, "IGO", "NGO", "IMG"):
                     country = nxt.country
+            elif nxt.kind == "agent" and not is_title and j == i + 1 and not gap.strip() \
+                    and not mj.prefix and not s[head.nstart:head.nstart + 2] == "ال" \
+                    and s[mj.nstart:mj.nstart + 2] == "ال" and head.type != "FAC":
+                # a construct: an indefinite force noun and the body it belongs to
+                # (قوات المجلس العسكري, عناصر الشرطة, جنود الجيش): the body's country; the
+                # head's sector when it names a force, else the body's
+                if sector not in ("MIL", "COP"):
+                    sector = nxt.sector or sector
+                country = country or nxt.country
             elif nxt.kind == "agent" and (linked or is_title or sector is None
                                           or head.type == "FAC" and nxt.type != "FAC"):
                 # a facility takes its owner's sector (دورية للجيش, مقر للاستخبارات)
