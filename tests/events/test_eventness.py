@@ -98,3 +98,25 @@ def test_ma_asfara_does_not_negate():
 def test_a_demand_after_a_warning_is_still_a_demand():
     text = "حذر المتظاهرون أمس من تكرار الاعتداء وطالبوا الحكومة بمحاسبة المسؤولين."
     assert real(text, "REQUEST")
+
+
+def test_an_act_dated_after_publication_is_hypothetical():
+    # published 2017-03-01 (see events()); غدا = 2017-03-02
+    found = [e for e in events("يبدأ الأسرى غدا إضرابا عن الطعام في سجن عوفر.")
+             if e["event_type"] == "PROTEST"]
+    assert found and all(e["hypothetical"] for e in found)
+
+
+def test_a_crash_across_a_comma_is_not_an_attack():
+    text = "لقي ثمانية عسكريين مصرعهم صباح أمس، بعد أن تحطمت طائرة عسكرية على جبل شمال البلاد."
+    assert not real(text, "ASSAULT")
+
+
+def test_a_province_is_not_a_boycott():
+    text = "قال مسؤول في مقاطعة روستوف خلال اجتماع أمني أمس إن الشرطة اعتقلت أربعة أشخاص."
+    assert not real(text, "PROTEST")
+
+
+def test_a_celebrating_crowd_is_not_a_protest():
+    text = "تجمهر المئات أمس في الساحات العامة ابتهاجا بفوز المنتخب."
+    assert not real(text, "PROTEST")

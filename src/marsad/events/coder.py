@@ -242,6 +242,15 @@ class _SentenceCoder:
             elif kind == "with":
                 if not self._in(req4, sets[arg]):
                     return False
+            elif kind == "not_before_place":
+                nxt = self.mentions_in(m.nend, min(cb, m.nend + 40))
+                if nxt and nxt[0].kind == "place" and not self.tokens(
+                        m.nend, nxt[0].nstart - len(self._prefix_of(nxt[0]))):
+                    return False  # مقاطعة روستوف: a province, not a boycott
+            elif kind == "not_in_sentence":
+                if self._in([tok.word for tok in self.tokens(*c.sent)
+                             if not m.nstart <= tok.start < m.nend], sets[arg]):
+                    return False
             elif kind in ("near", "not_near"):
                 found = self._in([tok.word for tok in self.tokens(ca, cb) if kind == "near"
                                   or not m.nstart <= tok.start < m.nend], sets[arg])
@@ -958,15 +967,18 @@ def code_events(ann) -> list[Event]:
             if actor is not None and actor.country is None and actor.sector in _STATE_SECTORS:
                 actor = _replace(actor, country=where.country)
         historical = c.background
+        hypothetical = c.hypothetical
         if when is not None and published is not None:
             historical = historical or _days_before(when.value, published) >= HISTORICAL_DAYS
+            if when.precision == "day" and _days_before(when.value, published) < 0:
+                hypothetical = True  # dated after publication (غدا, يوم الاثنين المقبل)
         oa, ob = ann.sentences[si]
         ev = Event(id=f"ev{len(events) + 1}", event_type=c.t.event_type, mode=mode,
                    context=list(c.t.context), actor=actor,
                    recipient=recipient, date=when, location=where,
                    trigger=TriggerSpan(nt.original[m.start:m.end], m.start, m.end),
                    sentence={"start": oa, "end": ob}, negated=c.negated,
-                   historical=historical, hypothetical=c.hypothetical,
+                   historical=historical, hypothetical=hypothetical,
                    confidence=round(min(c.confidence, 1.0), 3))
         by_key[key] = len(events)
         events.append(ev)

@@ -85,9 +85,10 @@ def _check_trigger(where: str, etype: str, t: dict, sets: dict[str, frozenset[st
     require(isinstance(c, (int, float)) and 0 < c <= 1, where, "confidence in (0, 1]")
     for r in t.get("requires") or []:
         kind, _, arg = str(r).partition(":")
-        require(kind in ("object", "prep", "with", "near", "not_near"), where,
-                f"unknown constraint {r!r}")
-        if kind in ("with", "near", "not_near"):
+        require(kind in ("object", "prep", "with", "near", "not_near", "not_in_sentence",
+                         "not_before_place"),
+                where, f"unknown constraint {r!r}")
+        if kind in ("with", "near", "not_near", "not_in_sentence"):
             require(arg in sets, where, f"lexicon SET {arg!r} is not defined")
     for x in t.get("exclude") or []:
         require(x in sets, where, f"lexicon SET {x!r} is not defined")
