@@ -483,7 +483,9 @@ class _SentenceCoder:
         if t.pos == "phrase" and t.voice == "active":
             # a party inside a verb-initial phrase (اشتبك المتظاهرون, رشقوا الجنود): after a
             # verb in the singular it is the subject (VSO), after a plural (-وا) the object
-            inside = self._actorish(self.mentions_in(m.nstart, m.nend))
+            # (a party may run on past the phrase: قصفت الطائرات الإسرائيلية)
+            inside = self._actorish([x for x in self.mentions_in(m.nstart, cb)
+                                     if x.nstart < m.nend])
             first = self.s[m.nstart:m.nend].split(" ", 1)[0]
             if inside and inside[0].nstart > m.nstart:
                 if first.endswith("وا"):
@@ -529,9 +531,30 @@ class _SentenceCoder:
         if c.actor is None and t.voice != "passive":
             adj = [x for x in self.mentions_in(m.nend, min(cb, m.nend + 30))
                    if x.kind == "nisba" and x.nstart - m.nend <= 2]
-            if adj:
+            if adj and self._agrees_in_definiteness(m, adj[0]):
                 c.actor = adj[0]
                 after = [y for y in after if y is not adj[0]]
+            elif adj and t.event_type in _VICTIM_TYPES and c.recipient is None:
+                # مقتل التونسي: a definite nationality after an indefinite head is a
+                # genitive noun, the one it happened to
+                c.recipient = adj[0]
+                after = [y for y in after if y is not adj[0]]
+        # an attacker word inside the trigger (هجوم انتحاري, مسلحون مجهولون) is the actor
+        if c.actor is None and t.event_type in _VICTIM_TYPES:
+            inner = [x for x in self._actorish(self.mentions_in(m.nstart, m.nend + 1))
+                     if x.sector in ("UAF", "REB", "INS") and x.nstart >= m.nstart]
+            if inner:
+                c.actor = inner[0]
+        # قتلهم عناصر التنظيم: a verb carrying its object as a pronoun has its subject after
+        # it, and the party named before it is that object
+        if t.pos == "verb" and m.suffix in ("ه", "ها", "هم", "هما", "هن") and \
+                t.event_type in _VICTIM_TYPES and c.actor is None and c.recipient is None:
+            nb = [x for x in before if len(self.tokens(x.nend, start)) <= 1]
+            na = [x for x in after if len(self.tokens(m.nend, x.nstart)) <= OBJECT_WINDOW]
+            if nb and na:
+                c.recipient, c.actor = nb[-1], na[0]
+                after = [y for y in after if y is not na[0]]
+                before = [y for y in before if y is not nb[-1]]
         near_before = [x for x in before
                        if len(self.tokens(x.nend, start)) <= SUBJECT_WINDOW]
         near_after = [x for x in after
@@ -649,6 +672,15 @@ class _SentenceCoder:
         c.actor = self._group_country(self._possessor_country(c.actor, c.sent[0]), c.sent[1])
         c.recipient = self._group_country(self._possessor_country(c.recipient, c.sent[0]),
                                           c.sent[1])
+
+    def _agrees_in_definiteness(self, m, x) -> bool:
+        """غارة أمريكية, الغارة الأمريكية: an adjective agrees with its noun in
+        definiteness; مقتل التونسي (indefinite head, definite nationality) is a genitive."""
+        head = self.words_before(m.nstart, x.nstart - len(self._prefix_of(x)), 1)
+        head_def = bool(head) and (head[0].startswith("ال") or head[0][1:3] == "ال")
+        adj_def = (self._prefix_of(x) + self.s[x.nstart:x.nend]).lstrip("وفبلك").startswith("ال") \
+            or self._prefix_of(x).endswith("ال")
+        return head_def == adj_def or not adj_def
 
     def _victim_roles(self, c: _Cand) -> None:
         """Attack roles the word order alone gets wrong."""

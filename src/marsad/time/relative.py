@@ -85,10 +85,14 @@ def resolve_relative(s: str, published: date | None) -> list[Resolved]:
     lex = time_lexicon()
     rx = _rx()
     out: list[Resolved] = []
+    rel_ends = set()
     for m in rx.rel_day.finditer(s):
         d = published + timedelta(days=lex.relative_days[m.group(1)])
         out.append(Resolved(m.start(1), m.end(1), d.isoformat(), "day"))
+        rel_ends.add(m.end(1))
     for m in rx.weekday.finditer(s):
+        if any(not s[e:m.start()].strip() for e in rel_ends if e <= m.start()):
+            continue  # غدا الإثنين, أمس الجمعة: the weekday names the day already resolved
         wd = lex.weekdays[m.group(1)]
         mod = m.group(2)
         delta = (published.isoweekday() - wd) % 7
