@@ -82,3 +82,12 @@ def test_an_event_with_no_place_is_put_in_the_articles_country():
     req = [e for e in events(text) if e["event_type"] == "REQUEST"]
     assert req and req[0]["location"]["country"] == "IRQ"
     assert req[0]["location"]["precision"] == "country" and req[0]["location"]["start"] is None
+
+
+def test_a_dual_stands_for_the_two_parties_named_before():
+    from tests.events.test_types import events
+    text = ("أجرى الرئيس الأمريكي دونالد ترامب مكالمة هاتفية مع نظيره الروسي فلاديمير بوتين. "
+            "واتفق الزعيمان على ضرورة هزيمة الإرهاب.")
+    agree = [e for e in events(text) if e["event_type"] == "AGREE"]
+    assert agree
+    assert {agree[0]["actor"]["country"], agree[0]["recipient"]["country"]} == {"USA", "RUS"}

@@ -196,6 +196,8 @@ def _load_anaphora(lex: ActorLexicon) -> None:
         lex.anaphora[key] = (frozenset(sectors), bool(item.get("igo")))
         for n in item.get("names") or []:
             lex.matcher.add(n, Lex("anaphor", key))
+    for n in data.get("dual_anaphora") or []:
+        lex.matcher.add(n, Lex("dual", "dual"))
 
 
 def _place_stop(lex: ActorLexicon) -> frozenset[str]:

@@ -189,6 +189,9 @@ class _Recognizer:
             c = lex.countries[g.ref]
             return Mention(m.start, m.end, m.nstart, m.nend, "NORP", "nisba", c.name, c.iso3,
                            None, f"country:{c.iso3}", text, plural=g.plural)
+        if "dual" in by_kind:  # الجانبان: the two parties named before, resolved by events
+            return Mention(m.start, m.end, m.nstart, m.nend, "ORG", "dual", None, None, None,
+                           None, text)
         if "anaphor" in by_kind:
             return Mention(m.start, m.end, m.nstart, m.nend, "ORG", "anaphor", None, None, None,
                            None, text, ref=by_kind["anaphor"][0].ref)
@@ -374,6 +377,8 @@ def find_mentions(nt: Normalized, lex: ActorLexicon | None = None) -> list[Menti
 def mentions_to_entities(mentions: list[Mention]) -> list[Entity]:
     out = []
     for m in mentions:
+        if m.kind == "dual":
+            continue  # الجانبان names no party of its own; events resolve it
         p = m.place
         out.append(Entity(m.type, m.text, m.name, m.country, m.sector, m.kb_id, m.start, m.end,
                           admin1=p.admin1 if p else None, lat=p.lat if p else None,

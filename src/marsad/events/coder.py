@@ -669,9 +669,33 @@ class _SentenceCoder:
             self._victim_roles(c)
             if c.recipient is None and t.event_type == "ASSAULT":
                 c.recipient = self._place_target(c, cb)
+        self._resolve_duals(c)
         c.actor = self._group_country(self._possessor_country(c.actor, c.sent[0]), c.sent[1])
         c.recipient = self._group_country(self._possessor_country(c.recipient, c.sent[0]),
                                           c.sent[1])
+
+    def _resolve_duals(self, c: _Cand) -> None:
+        """اتفق الزعيمان: a dual party stands for the last two distinct parties named before
+        it in the article; the first becomes the actor, the other the recipient."""
+        for role in ("actor", "recipient"):
+            x = getattr(c, role)
+            if x is None or x.kind != "dual":
+                continue
+            pair: list = []
+            for y in reversed(self.mentions_in(0, x.nstart)):
+                if y.kind in ("person", "country", "org", "capital", "unknown-person") and \
+                        y.country and all(y.country != z.country for z in pair):
+                    pair.append(y)
+                if len(pair) == 2:
+                    break
+            if len(pair) < 2:
+                setattr(c, role, None)
+                continue
+            first, second = pair[1], pair[0]  # in the order the article named them
+            setattr(c, role, first)
+            other = "recipient" if role == "actor" else "actor"
+            if getattr(c, other) is None or getattr(c, other).kind == "dual":
+                setattr(c, other, second)
 
     def _agrees_in_definiteness(self, m, x) -> bool:
         """غارة أمريكية, الغارة الأمريكية: an adjective agrees with its noun in
