@@ -104,3 +104,26 @@ def test_exports_open_in_duckdb_and_have_the_promised_shape(tmp_path, corpus_rec
             lon, lat = feat["geometry"]["coordinates"]
             assert feat["type"] == "Feature" and feat["geometry"]["type"] == "Point"
             assert -180 <= lon <= 180 and -90 <= lat <= 90
+
+
+def _one_event_record(doc_id: str, text: str, published: str) -> dict:
+    from marsad.analysis import analyse_article
+    from marsad.extract import Article
+    rec = analyse_article(Article(doc_id, None, None, published, "ar", text)).to_dict()
+    rec["id"] = doc_id
+    return rec
+
+
+def test_country_precision_events_are_not_clustered(tmp_path):
+    # two different reports whose only place is the country (through the article focus)
+    a = _one_event_record("a", "قتل مسلحون أمس ثلاثة مزارعين. وقالت السلطات في العراق إن "
+                          "التحقيق جار. وأكد مسؤول في العراق الخبر.", "2017-03-01")
+    b = _one_event_record("b", "قتل مسلحون أمس خمسة رعاة. وقالت مصادر في العراق إن الجناة "
+                          "فروا. وأكد شهود في العراق ذلك.", "2017-03-01")
+    ev = [e for r in (a, b) for e in r["events"] if e["event_type"] == "ASSAULT"]
+    assert len(ev) == 2 and all(e["location"]["precision"] == "country" for e in ev)
+    with Store(tmp_path / "m.duckdb") as st:
+        st.ingest([a, b])
+        n = st.con.execute("SELECT count(DISTINCT cluster_id) FROM events "
+                           "WHERE event_type = 'ASSAULT'").fetchone()[0]
+    assert n == 2

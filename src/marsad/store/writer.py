@@ -294,12 +294,14 @@ class Store:
         return row[0] if row else None
 
     def _cluster_of(self, row: dict[str, Any]) -> str | None:
-        if not row["location_country"] or row["negated"] or row["hypothetical"]:
-            return None
+        if not row["location_country"] or row["negated"] or row["hypothetical"] \
+                or row.get("geo_precision") == "country":
+            return None  # "somewhere in Iraq" is too coarse to say two reports are one event
         cands = self.con.execute(
             "SELECT cluster_id, lat, lon, location_name, date, actor_country, "
             "recipient_country FROM events WHERE event_type = ? AND location_country = ? "
-            "AND NOT negated AND NOT hypothetical AND doc_id <> ? ORDER BY uid",
+            "AND NOT negated AND NOT hypothetical AND doc_id <> ? "
+            "AND geo_precision IS DISTINCT FROM 'country' ORDER BY uid",
             [row["event_type"], row["location_country"], row["doc_id"]]).fetchall()
         for cid, lat, lon, name, date, ac, rc in cands:
             if row["lat"] is not None and lat is not None:
