@@ -91,3 +91,25 @@ def test_a_dual_stands_for_the_two_parties_named_before():
     agree = [e for e in events(text) if e["event_type"] == "AGREE"]
     assert agree
     assert {agree[0]["actor"]["country"], agree[0]["recipient"]["country"]} == {"USA", "RUS"}
+
+
+def test_an_indefinite_accusative_after_the_verb_is_the_object():
+    e = _one("وكان المسلح قد قتل شرطيا ورجلا آخر خارج الملهى أمس.")
+    assert _party(e, "recipient")[1] == "COP"
+    assert _party(e, "actor")[1] != "COP"
+
+
+def test_the_party_right_before_a_passive_verb_is_the_victim():
+    e = _one("قالت مصادر إن زعيم التنظيم أبو بكر البغدادي أصيب بجروح أمس في غارة جوية.")
+    assert e["recipient"] and e["recipient"]["sector"] == "INS"
+    assert not e["actor"] or e["actor"]["sector"] != "INS"
+
+
+def test_a_city_after_an_attack_noun_is_its_place_not_its_author():
+    e = _one("ودهس منفذ هجوم لندن بسيارته أمس عددا من المارة على الجسر.")
+    assert not e["actor"] or e["actor"]["country"] != "GBR"
+
+
+def test_the_reporter_of_a_death_is_not_its_author():
+    e = _one("أعلنت مصادر أمنية تركية أمس مقتل شرطي في هجوم بسيارة مفخخة في غازي عنتاب.")
+    assert not e["actor"] or e["actor"]["sector"] not in ("MIL", "GOV")

@@ -465,6 +465,8 @@ class _SentenceCoder:
                 prev = _strip_clitic(_prev_word(self.s, x.nstart - len(pre)))
                 if pre.endswith("ب") or prev in loc:
                     continue
+                if not pre and prev in _function_words()["attack_heads"]:
+                    continue  # هجوم لندن, تفجيرات باريس: the attack's place
             if x.kind == "nisba":
                 # a nationality describing a place (الحدود السورية, عدة مدن باكستانية,
                 # العاصمة الأفغانية) is where, not who
@@ -561,7 +563,10 @@ class _SentenceCoder:
                       if len(self.tokens(m.nend, x.nstart)) <= OBJECT_WINDOW]
         if t.voice == "passive":
             if c.recipient is None:
-                c.recipient = near_after[0] if near_after else (near_before[-1] if near_before else None)
+                # SVO: the party right before the passive verb (البغدادي أصيب بجروح)
+                adjacent = [x for x in near_before if len(self.tokens(x.nend, start)) == 0]
+                c.recipient = adjacent[-1] if adjacent else near_after[0] if near_after else (
+                    near_before[-1] if near_before else None)
         elif t.voice == "noun":
             perp = _function_words()["perpetration_verbs"]
             for x in near_after:
@@ -580,7 +585,7 @@ class _SentenceCoder:
                 # preposition (للقوات التي تحارب الجهاديين وخلال اجتماع ...), and not the
                 # subject of a reporting verb (أعلن الجيش مقتل ...: the army reports it)
                 between = [tok.word for tok in self.tokens(near_before[-1].nend, start)]
-                before_subj = self.words_before(ca, near_before[-1].nstart, 2)
+                before_subj = [tok.word for tok in self.tokens(ca, near_before[-1].nstart)]
                 reported = self._in(between + before_subj, self.lex.cues["quote_verbs"])
                 # قامت دبابة إسرائيلية بقصف / الدبابة قامت بقصف: the doer of قام
                 prefix_ok = not m.prefix or m.prefix == "ب" and self._in(
@@ -601,7 +606,7 @@ class _SentenceCoder:
             if m.prefix.startswith("و") and surface.endswith("وا"):
                 # وخطفوا after "اقتحم مسلحون ...": a plural verb joined by و shares the
                 # subject of the clause before it, the first party of the sentence
-                first = [x for x in self._actorish(self.mentions_in(c.sent[0], start))
+                first = [x for x in self._actorish(self.mentions_in(ca, start))
                          if x.sector not in _VICTIM_SECTORS]
                 if first:
                     subj = first[0]
@@ -618,6 +623,10 @@ class _SentenceCoder:
                             counted and subj.sector in _VICTIM_SECTORS) and c.recipient is None:
                     c.recipient = subj
                     subj = None
+            elif near_after and self._accusative(near_after[0]):
+                # قتل شرطيا ورجلا: an indefinite accusative after the verb is its object
+                if c.recipient is None:
+                    c.recipient = near_after[0]
             elif near_after:
                 subj = near_after[0]
                 # an unvocalised perfect followed by a count or by victims is passive:
@@ -673,6 +682,16 @@ class _SentenceCoder:
         c.actor = self._group_country(self._possessor_country(c.actor, c.sent[0]), c.sent[1])
         c.recipient = self._group_country(self._possessor_country(c.recipient, c.sent[0]),
                                           c.sent[1])
+
+    def _accusative(self, x) -> bool:
+        """An indefinite noun in the accusative (شرطيا, رجلا, جنديا): the written alif of
+        the accusative ending on a party noun that has no article."""
+        word = self.s[x.nstart:x.nend].split(" ", 1)[0]
+        lead = self.words_before(max(0, x.nstart - 40), x.nstart, 1)
+        counted = bool(lead) and (lead[0].isdigit() or lead[0] in _count_words())
+        return x.kind == "agent" and not self._prefix_of(x) and not word.startswith("ال") \
+            and word.endswith("ا") and not word.endswith(("اا", "وا")) and len(word) > 3 \
+            and not counted  # 15 شخصا: the accusative of a counted noun, any role
 
     def _resolve_duals(self, c: _Cand) -> None:
         """اتفق الزعيمان: a dual party stands for the last two distinct parties named before
