@@ -107,3 +107,10 @@ def test_unknown_name_after_a_reporting_verb_is_the_speaker():
     assert f.quotes and f.quotes[0].speaker.text == "رضا نوراني"
     g = facts('وقالت مازحة "هذا ليس سؤالا جادا على الإطلاق".')
     assert all((q.speaker is None or q.speaker.text != "مازحة") for q in g.quotes)
+
+
+def test_a_dual_noun_counts_two():
+    f = facts("تم إيقاف شخصين أمس، وقتل جنديان أمريكيان في هجوم، وأصيب مدنيين.")
+    got = {(q.value, q.unit) for q in f.quantities}
+    assert (2, "arrested") in got and (2, "killed") in got
+    assert all(q.text != "مدنيين" for q in f.quantities)  # -يين is also a plural

@@ -332,7 +332,7 @@ class _SentenceCoder:
         near = self.words_before(ca, start, 3) + self.words_after(m.nend, cb, 4)
         counts = _count_words()
         has_count = any(w.isdigit() or w in counts or (w[:1] in "وب" and w[1:] in counts)
-                        for w in near)
+                        or _is_dual(w) for w in near)
         sent = s[sa:sb]
         has_day = bool(resolve_relative(sent, date(2000, 1, 1))) or any(
             d.day for d in self.dates_in(sa, sb))
@@ -963,6 +963,16 @@ def _words_place_nouns() -> frozenset[str]:
 
 def _governors() -> frozenset[str]:
     return _function_words()["nominal_governors"]
+
+
+def _is_dual(word: str) -> bool:
+    """شخصين, جنديان: a dual of a counted noun is a count of two (see facts.quantities)."""
+    from ..facts.quantities import number_lexicon
+    core = word[2:] if word.startswith("ال") else word
+    if len(core) < 5 or not core.endswith(("ين", "ان")) or \
+            core.endswith("ين") and core[:-2].endswith("ي"):
+        return False
+    return core[:-2] in number_lexicon().unit_of
 
 
 @lru_cache(maxsize=1)

@@ -51,6 +51,7 @@ class NumberLexicon:
     units: Matcher[str] = field(default_factory=Matcher)
     approx: Matcher[str] = field(default_factory=Matcher)
     percent_words: frozenset[str] = frozenset()
+    unit_of: dict[str, str] = field(default_factory=dict)  # listed word -> unit code
 
 
 @lru_cache(maxsize=1)
@@ -74,6 +75,8 @@ def number_lexicon() -> NumberLexicon:
             if len(norm(str(w))) >= 2:
                 lex.approx.add(str(w), qual)
     lex.percent_words = frozenset(norm(str(w)) for w in data.get("percent_words") or [])
+    lex.unit_of = {norm(str(w)): unit for unit, ws in (data.get("units") or {}).items()
+                   for w in ws}
     for m in (lex.words, lex.units, lex.approx):
         m.build()
     return lex
@@ -134,6 +137,30 @@ def _numbers(s: str, lex: NumberLexicon) -> list[_Num]:
     return out
 
 
+_WORD = re.compile(r"[\u0621-\u064A]+")
+
+
+def _duals(s: str, nums: list[_Num], lex: NumberLexicon) -> list[tuple[_Num, str, int]]:
+    """Dual nouns count two (شخصين, ضابطين آخرين, جنديان): a word ending in ين/ان whose
+    singular is a listed unit word. An -ين form of a singular ending in ي is left out: it is
+    also the plural (مدنيين). No number may stand right next to it (اثنين من جنديين is
+    counted once). Returns (number, unit, end of the noun)."""
+    out = []
+    for m in _WORD.finditer(s):
+        word = m.group(0)
+        core = word[2:] if word.startswith("ال") else word
+        if len(core) < 5 or not core.endswith(("ين", "ان")) or \
+                core.endswith("ين") and core[:-2].endswith("ي"):
+            continue  # (-يان is a dual all the same: عراقيان, جنديان)
+        unit = lex.unit_of.get(core[:-2])
+        if unit is None:
+            continue
+        if any(abs(n.nend - m.start()) <= 2 or abs(m.end() - n.nstart) <= 2 for n in nums):
+            continue
+        out.append((_Num(m.start(), m.start(), 2.0), unit, m.end()))
+    return out
+
+
 def _clean_value(v: float) -> float | int:
     return int(v) if float(v).is_integer() else round(v, 3)
 
@@ -147,7 +174,9 @@ def find_quantities(ann, events: list[Event]) -> list[Quantity]:
     approx = lex.approx.find(nt)
     countries = [x for x in ann.mentions if x.kind in ("country", "nisba") and x.country]
     out: list[Quantity] = []
-    for num in _numbers(s, lex):
+    nums = _numbers(s, lex)
+    duals = {d[0].nstart: d for d in _duals(s, nums, lex)}
+    for num in sorted(nums + [d[0] for d in duals.values()], key=lambda n: n.nstart):
         oa, ob = nt.span(num.nstart, num.nend)
         if any(a <= oa < b for a, b in date_spans):
             continue
@@ -161,6 +190,8 @@ def find_quantities(ann, events: list[Event]) -> list[Quantity]:
             if after and " ".join(after[:2]) in lex.percent_words or (after and after[0] in lex.percent_words):
                 unit = "percent"
                 end = num.nend + s[num.nend:].index(after[0]) + len(after[0])
+        if num.nend == num.nstart and num.nstart in duals:  # a dual noun: its own unit
+            _, unit, end = duals[num.nstart]
         if unit is None:
             for u in units:
                 if u.nstart >= num.nend and len(s[num.nend:u.nstart].split()) <= UNIT_WINDOW_AFTER - 1 \
