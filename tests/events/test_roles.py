@@ -113,3 +113,8 @@ def test_a_city_after_an_attack_noun_is_its_place_not_its_author():
 def test_the_reporter_of_a_death_is_not_its_author():
     e = _one("أعلنت مصادر أمنية تركية أمس مقتل شرطي في هجوم بسيارة مفخخة في غازي عنتاب.")
     assert not e["actor"] or e["actor"]["sector"] not in ("MIL", "GOV")
+
+
+def test_the_possessor_of_a_death_noun_is_the_victim():
+    e = _one("ولقي سبعة مدنيين مصرعهم أمس في هجوم انتحاري داخل أحد المساجد.")
+    assert _party(e, "recipient")[1] == "CVL"

@@ -318,7 +318,10 @@ class _SentenceCoder:
                 or c.t.pos == "phrase" and c.t.voice != "noun"):
             c.hypothetical = True  # ليقتل, لشن هجوم: purpose, an act intended
         sent = self.s[sa:sb]
-        if "?" in sent or self._in(self.words_before(sa, sa + 12, 2)[:1], lex.cues["question"]):
+        # a question word opens it; من and ما also mean "from" and "what/which", so only a
+        # question mark makes them questions (من جهة أخرى, ما أدى إلى ...)
+        first = [tok.word for tok in self.tokens(sa, sb)[:1] if tok.word not in ("من", "ما")]
+        if "?" in sent or self._in(first, lex.cues["question"]):
             c.hypothetical = True
 
 
@@ -580,6 +583,13 @@ class _SentenceCoder:
                     near_before[-1] if near_before else None)
         elif t.voice == "noun":
             perp = _function_words()["perpetration_verbs"]
+            surface = self.s[m.nstart:m.nend]
+            if m.suffix in ("ه", "ها", "هم", "هما") and near_before and c.recipient is None \
+                    and self._in([surface], _function_words()["patient_nouns"]):
+                # لقي سبعة أشخاص مصرعهم, نجا من محاولة اغتياله: the possessor of a death or
+                # injury noun is the one it happened to
+                c.recipient = near_before[-1]
+                near_after = []
             for x in near_after:
                 lead = self.words_before(m.nend, x.nstart - len(self._prefix_of(x)), 2)
                 if c.actor is None and any(w in perp for w in lead):
@@ -604,7 +614,8 @@ class _SentenceCoder:
                 if not any(w in _governors() or w[1:] in _governors() for w in between) \
                         and prefix_ok and not reported:
                     c.actor = near_before[-1]
-            if c.actor is None and m.suffix in ("ه", "ها", "هم"):
+            if c.actor is None and m.suffix in ("ه", "ها", "هم") and c.recipient is not \
+                    (near_before[-1] if near_before else None):
                 # هجماته = its attacks: the possessor is the last actor named before, even
                 # across a comma (وبدأ التحالف الدولي، هجماته على ...)
                 prior = [x for x in self._actorish(self.mentions_in(c.sent[0], start))
@@ -939,6 +950,13 @@ def _stems(w: str) -> tuple[str, ...]:
     # a word listed without the article also matches its definite form (README of the
     # event folder): المتظاهرون, والمتظاهرين, بالحجارة
     for x in list(out):
+        # a pronoun suffix on a noun (مصادرتها, جنوده): the bare noun, ت back to ة (ه)
+        for sfx in ("هما", "ها", "هم", "ه"):
+            if x.endswith(sfx) and len(x) - len(sfx) >= 4:
+                bare = x[:-len(sfx)]
+                out.append(bare[:-1] + "ه" if bare.endswith("ت") else bare)
+                break
+    for x in list(out):
         if x.startswith("ال") and len(x) > 4:
             out.append(x[2:])
         elif x[:1] in "بلك" and x[1:3] == "ال" and len(x) > 5:
@@ -953,7 +971,8 @@ def _function_words() -> dict[str, frozenset[str]]:
             for k in ("nominal_governors", "relative_pronouns", "purpose_nouns",
                       "perpetration_verbs", "light_verbs", "reference_words", "act_nouns",
                       "demonstratives", "past_auxiliaries", "temporal_subordinators",
-                      "attack_heads", "targeting_verbs", "membership_links", "doing_verbs", "cause_words", "place_heads")}
+                      "attack_heads", "targeting_verbs", "membership_links", "doing_verbs", "cause_words", "place_heads",
+                      "patient_nouns")}
 
 
 def _words_place_nouns() -> frozenset[str]:
