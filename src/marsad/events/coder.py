@@ -601,7 +601,7 @@ class _SentenceCoder:
                     c.actor = x
                 elif c.recipient is None and x is not c.actor:
                     c.recipient = x
-            if c.actor is None and near_before:
+            if c.actor is None and near_before and near_before[-1] is not c.recipient:
                 # X شن هجوما: the subject of the verb governing the noun; not across a
                 # preposition (للقوات التي تحارب الجهاديين وخلال اجتماع ...), and not the
                 # subject of a reporting verb (أعلن الجيش مقتل ...: the army reports it)
