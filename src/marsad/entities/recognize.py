@@ -333,6 +333,12 @@ class _Recognizer:
                 if any(v.kind == "title" for v in vs):
                     is_title = True
                 sector = nxt.sector or sector
+            elif nxt.kind == "person" and not is_title and j == i + 1 and not gap.strip() \
+                    and not mj.prefix and head.kind == "agent" and head.type != "FAC":
+                # a construct with a person: نواب البغدادي, أنصار الصدر: that person's side
+                if sector not in ("MIL", "COP"):
+                    sector = nxt.sector or sector
+                country = country or nxt.country
             elif nxt.kind == "person" and is_title:
                 person = nxt
                 role = self._role(head, end_o, country, sector, org)
