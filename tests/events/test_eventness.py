@@ -120,3 +120,17 @@ def test_a_province_is_not_a_boycott():
 def test_a_celebrating_crowd_is_not_a_protest():
     text = "تجمهر المئات أمس في الساحات العامة ابتهاجا بفوز المنتخب."
     assert not real(text, "PROTEST")
+
+
+def test_the_scope_of_qad_with_an_imperfect_is_may():
+    text = "يرى محللون أن المسلحين قد يعيدون تنظيم صفوفهم ويشنون هجمات في الجنوب."
+    assert not real(text, "ASSAULT")
+
+
+def test_the_complement_of_a_fear_is_feared():
+    text = "قررت السلطات تركيب أجهزة فحص في المطارات بسبب مخاوف من أن يحاول مهاجم انتحاري تفجير طائرة."
+    assert not real(text, "ASSAULT")
+
+
+def test_about_to_is_not_done():
+    assert not real("لم توضح أنقرة القرار الذي اتخذته بصدد شن هجوم على مقاتلي الحزب.", "ASSAULT")

@@ -311,8 +311,17 @@ class _SentenceCoder:
                 self._in([w for w in clause_before if w != "قد"], lex.cues["modal"]) or \
                 self._phrase_before("future", ca, start) or self._phrase_before("modal", ca, start):
             c.hypothetical = True  # future, intent or modality governs the clause
-        if before[-1:] == ["قد"] and c.t.pos == "verb" and self.s[m.nstart:m.nstart + 1] in "يتن":
+        imperfect = (c.t.pos == "verb" or c.t.pos == "phrase" and c.t.voice != "noun") \
+            and self.s[m.nstart:m.nstart + 1] in "يتن"
+        if before[-1:] == ["قد"] and imperfect:
             c.hypothetical = True  # قد + imperfect = may (قد + perfect = has already)
+        if any(a == "قد" and b[:1] in "يتن" for a, b in zip(clause_before, clause_before[1:])):
+            c.hypothetical = True  # قد يعيدون تنظيم أنفسهم ويشنون هجمات: all in the "may"
+        lead = self.words_before(sa, ca, 4)
+        if lead and lead[-1] in ("ان", "بان") and (
+                self._in(lead[:-1], lex.cues["irrealis_frames"])
+                or self._in(lead[:-1], lex.cues["intent"]) and c.t.event_type not in _SPEECH_ACTS):
+            c.hypothetical = True  # مخاوف من أن يحاول مهاجم انتحاري: the feared act
         if m.prefix.endswith("ل") and not m.prefix.endswith("لل") and (
                 c.t.pos == "verb" and self.s[m.nstart:m.nstart + 1] in "يتن"
                 or c.t.pos == "phrase" and c.t.voice != "noun"):
