@@ -301,6 +301,10 @@ class _SentenceCoder:
                 self._phrase_before("conditional", sa, start):
             c.hypothetical = True
         clause_before = [tok.word for tok in self.tokens(ca, start)]
+        if not clause_before and m.prefix.startswith("و") and c.t.voice == "noun":
+            # ..., ومقاطعة المنتجات: a noun joined by و across a comma continues the list of
+            # the clause before (طالب المتظاهرون بقطع العلاقات، ومقاطعة المنتجات)
+            clause_before = [tok.word for tok in self.tokens(sa, start)]
         # a demand, threat, accusation, refusal or praise is itself the act: words of intent
         # or planning before it (حذر ... ودعا, هدد ... وطالب) do not make it hypothetical
         intended = c.t.event_type not in _SPEECH_ACTS and (
@@ -959,9 +963,10 @@ def _stems(w: str) -> tuple[str, ...]:
     # a word listed without the article also matches its definite form (README of the
     # event folder): المتظاهرون, والمتظاهرين, بالحجارة
     for x in list(out):
-        # a pronoun suffix on a noun (مصادرتها, جنوده): the bare noun, ت back to ة (ه)
-        for sfx in ("هما", "ها", "هم", "ه"):
-            if x.endswith(sfx) and len(x) - len(sfx) >= 4:
+        # a pronoun suffix on a noun (مصادرتها, عزمها, قواتهم): the bare noun, ت back to ة
+        # (ه). A lone ه is left: after normalisation it is also the ta marbuta (جوية = جويه)
+        for sfx in ("هما", "ها", "هم"):
+            if x.endswith(sfx) and len(x) - len(sfx) >= 3:
                 bare = x[:-len(sfx)]
                 out.append(bare[:-1] + "ه" if bare.endswith("ت") else bare)
                 break
