@@ -118,3 +118,14 @@ def test_the_reporter_of_a_death_is_not_its_author():
 def test_the_possessor_of_a_death_noun_is_the_victim():
     e = _one("ولقي سبعة مدنيين مصرعهم أمس في هجوم انتحاري داخل أحد المساجد.")
     assert _party(e, "recipient")[1] == "CVL"
+
+
+def test_an_air_strike_in_a_named_country_hits_that_country():
+    e = _one("قال مسؤول إن إسرائيل نفذت أمس ضربة جوية في سورية.")
+    assert _party(e, "recipient")[0] == "SYR"
+
+
+def test_the_subject_of_a_casualty_noun_is_the_victim():
+    e = _one("سقط عشرات العراقيين أمس بين قتيل وجريح بانفجار سيارة مفخخة في تلعفر.")
+    assert _party(e, "recipient")[0] == "IRQ"
+    assert _party(e, "actor")[0] != "IRQ"

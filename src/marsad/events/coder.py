@@ -626,7 +626,11 @@ class _SentenceCoder:
                     before_subj + self.words_before(ca, start, 1), _function_words()["doing_verbs"])
                 if not any(w in _governors() or w[1:] in _governors() for w in between) \
                         and prefix_ok and not reported:
-                    c.actor = near_before[-1]
+                    if self._in([surface], _function_words()["patient_nouns"]):
+                        if c.recipient is None:  # سقط عشرات العراقيين بين قتيل وجريح
+                            c.recipient = near_before[-1]
+                    else:
+                        c.actor = near_before[-1]
             if c.actor is None and m.suffix in ("ه", "ها", "هم") and c.recipient is not \
                     (near_before[-1] if near_before else None):
                 # هجماته = its attacks: the possessor is the last actor named before, even
@@ -1095,6 +1099,12 @@ def code_events(ann) -> list[Event]:
                 recipient = _replace(recipient, country=where.country)
             if actor is not None and actor.country is None and actor.sector in _STATE_SECTORS:
                 actor = _replace(actor, country=where.country)
+            if recipient is None and c.t.event_type == "ASSAULT" and where.precision == "country" \
+                    and where.start is not None and (actor is None or actor.country != where.country):
+                # ضربة جوية في سورية: an attack on a country named as its place, with no one
+                # named as hit, is an attack on that country
+                recipient = Actor(where.text, where.name, where.country, None, None,
+                                  where.start, where.end)
         historical = c.background
         hypothetical = c.hypothetical
         if when is not None and published is not None:
