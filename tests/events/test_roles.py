@@ -129,3 +129,18 @@ def test_the_subject_of_a_casualty_noun_is_the_victim():
     e = _one("سقط عشرات العراقيين أمس بين قتيل وجريح بانفجار سيارة مفخخة في تلعفر.")
     assert _party(e, "recipient")[0] == "IRQ"
     assert _party(e, "actor")[0] != "IRQ"
+
+
+def test_a_possessed_facility_is_its_owners():
+    e = _one("نجا قائد شرطة النجدة أمس من محاولة اغتيال إثر تعرض موكبه لانفجار سيارة مفخخة.")
+    assert _party(e, "recipient")[1] == "COP"
+
+
+def test_an_officer_in_the_police_is_police():
+    e = _one("اغتال مسلحون مجهولون أمس ضابطا في الشرطة وسط الموصل.")
+    assert _party(e, "recipient")[1] == "COP"
+
+
+def test_counted_soldiers_before_the_verb_were_killed():
+    e = _one("قال بيان إن ثلاثة جنود أمريكيين قتلوا أمس بانفجار عبوة ناسفة قرب بغداد.")
+    assert _party(e, "recipient") == ("USA", "MIL")

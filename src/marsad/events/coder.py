@@ -657,9 +657,9 @@ class _SentenceCoder:
                 # patients (قُتلوا), not its agents
                 lead = self.words_before(c.sent[0], subj.nstart - len(self._prefix_of(subj)), 1)
                 counted = bool(lead) and (lead[0].isdigit() or lead[0] in _count_words())
-                if t.event_type in _VICTIM_TYPES and t.voice == "active" and \
-                        self.s[m.nstart:m.nstart + 1] not in "يتن" and (
-                            counted and subj.sector in _VICTIM_SECTORS) and c.recipient is None:
+                if t.event_type in _VICTIM_TYPES and t.voice == "active" and t.pos == "verb" \
+                        and self.s[m.nstart:m.nstart + 1] not in "يتن" and counted \
+                        and c.recipient is None:
                     c.recipient = subj
                     subj = None
             elif near_after and self._accusative(near_after[0]):
@@ -809,7 +809,8 @@ class _SentenceCoder:
         if x is None or x.kind != "agent" or x.country is not None:
             return x
         nxt = [y for y in self.mentions_in(x.nend, min(sb, x.nend + 40))
-               if y.country is not None and y.kind in ("org", "person", "agent", "country")]
+               if (y.country is not None or y.sector is not None)
+               and y.kind in ("org", "person", "agent", "country")]
         if not nxt:
             return x
         y = nxt[0]
@@ -820,7 +821,11 @@ class _SentenceCoder:
         from dataclasses import replace
         if y.kind == "org" and x.sector in ("CVL", "UAF", "OPP"):
             return replace(x, country=y.country, sector=y.sector)
-        return replace(x, country=y.country)
+        if y.kind == "agent" and gap and gap[0] in ("في", "من") and y.sector in ("COP", "MIL") \
+                and x.sector in ("COP", "MIL"):
+            # ضابطا في الشرطة, جندي من الجيش: the force decides the sector
+            return replace(x, country=y.country or x.country, sector=y.sector)
+        return replace(x, country=y.country) if y.country else x
 
     def _place_target(self, c: _Cand, cb: int):
         """إطلاق صواريخ على مستوطنة كريات شمونة, قصفت الطائرات بلدة X: with no party hit,
@@ -838,18 +843,23 @@ class _SentenceCoder:
     def _possessor_country(self, x, sa: int):
         """جنوده, قواتها, عناصره: a sector noun with a possessive pronoun belongs to the last
         party named before it in the sentence; it takes that party's country."""
-        if x is None or x.kind != "agent" or x.country is not None:
+        facility = x is not None and x.type == "FAC"
+        if x is None or x.kind != "agent" or x.country is not None and not facility:
             return x
         nxt = self.s[x.nend:x.nend + 3]
         suffix = re.match(r"(ه|ها|هم|هما)(?!\w)", nxt)
         if not suffix:
             return x
         prior = [y for y in self._actorish(self.mentions_in(sa, x.nstart))
-                 if y.country is not None and y.kind in ("agent", "org", "country", "person",
-                                                         "nisba", "capital")]
+                 if (y.country is not None or facility and y.sector is not None)
+                 and y.kind in ("agent", "org", "country", "person", "nisba", "capital",
+                                "unknown-person")]
         if not prior:
             return x
         from dataclasses import replace
+        if facility and prior[-1].sector:
+            # نجا قائد شرطة النجدة ... اثر تعرض موكبه: his motorcade is his side
+            return replace(x, country=prior[-1].country or x.country, sector=prior[-1].sector)
         return replace(x, country=prior[-1].country)
 
     def _locative_chain(self, pos: int, w) -> bool:
