@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # 0.60/0.60, actor.sector 0.60, recipient.country 0.60, recipient.sector 0.50). Raise them
 # as the coder improves, never lower them.
 FLOORS = {"ASSAULT": (0.74, 0.78), "PROTEST": (0.69, 0.69)}
-ROLE_FLOORS = {"actor.sector": 0.62, "recipient.country": 0.63, "recipient.sector": 0.55}
+ROLE_FLOORS = {"actor.sector": 0.65, "recipient.country": 0.64, "recipient.sector": 0.56}
 
 
 def _score(kind: str, gold: Path, out: Path) -> dict:

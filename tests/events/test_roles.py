@@ -144,3 +144,14 @@ def test_an_officer_in_the_police_is_police():
 def test_counted_soldiers_before_the_verb_were_killed():
     e = _one("قال بيان إن ثلاثة جنود أمريكيين قتلوا أمس بانفجار عبوة ناسفة قرب بغداد.")
     assert _party(e, "recipient") == ("USA", "MIL")
+
+
+def test_a_lam_phrase_names_the_author_only_right_after_the_act():
+    e = _one("أطلقت دبابة إسرائيلية أمس قذيفة على تجمع للمواطنين الفلسطينيين في بيت حانون.")
+    assert _party(e, "actor") == ("ISR", "MIL")
+    assert _party(e, "recipient")[1] == "CVL"
+
+
+def test_a_verb_joined_by_wa_without_its_own_subject_shares_the_clauses():
+    e = _one("قامت قوة من الشرطة العراقية أمس بمداهمة جامع النور واعتدت على المصلين بالضرب.")
+    assert _party(e, "actor")[1] == "COP"

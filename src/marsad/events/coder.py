@@ -611,8 +611,10 @@ class _SentenceCoder:
                     continue
                 if x.kind == "nisba" and c.actor is None and x.nstart - m.nend <= 2:
                     c.actor = x
-                elif self._prefix_of(x).startswith("ل") and c.actor is None and t.event_type not in _DATIVE_TYPES:
-                    c.actor = x
+                elif self._prefix_of(x).startswith("ل") and c.actor is None and \
+                        t.event_type not in _DATIVE_TYPES and len(self.tokens(
+                            m.nend, x.nstart - len(self._prefix_of(x)))) <= 1:
+                    c.actor = x  # غارة للطيران, هجوم لطالبان (not على تجمع للمواطنين)
                 elif c.recipient is None and x is not c.actor:
                     c.recipient = x
             if c.actor is None and near_before and near_before[-1] is not c.recipient:
@@ -643,9 +645,15 @@ class _SentenceCoder:
         else:
             subj = None
             surface = self.s[m.nstart:m.nend].split(" ", 1)[0]
-            if m.prefix.startswith("و") and surface.endswith("وا"):
-                # وخطفوا after "اقتحم مسلحون ...": a plural verb joined by و shares the
-                # subject of the clause before it, the first party of the sentence
+            own_subject = bool(near_after) and not self.tokens(
+                m.nend, near_after[0].nstart - len(self._prefix_of(near_after[0])))
+            if m.prefix.startswith("و") and (surface.endswith("وا") or (
+                    t.pos == "verb" and not own_subject and self.mentions_in(ca, start)
+                    and self.words_after(m.nend, cb, 1)[:1]
+                    and self.words_after(m.nend, cb, 1)[0] in _governors())):
+                # وخطفوا after "اقتحم مسلحون ...", واعتدت على المصلين after "قامت قوة ...
+                # بمداهمة": a verb joined by و with no subject of its own (plural, or a
+                # preposition straight after it) shares the first party of its clause
                 first = [x for x in self._actorish(self.mentions_in(ca, start))
                          if x.sector not in _VICTIM_SECTORS]
                 if first:
