@@ -65,3 +65,25 @@ def test_common_words_are_not_towns():
 
 def test_a_nisba_is_not_a_town_of_the_same_name():
     assert ("الشرطة السويدية", "agent", "SWE", "COP") in mentions("وقالت الشرطة السويدية في بيان")
+
+
+@pytest.mark.parametrize("text,want", [
+    ("هاجمت قوات المجلس العسكري المدينة", ("قوات المجلس العسكري", "agent", None, "MIL")),
+    ("قتل عناصر الشرطة العراقية", ("عناصر الشرطة العراقية", "agent", "IRQ", "COP")),
+    ("استهدف الهجوم دورية للجيش الأمريكي", ("دورية للجيش الأمريكي", "agent", "USA", "MIL")),
+    ("قامت قوة من الشرطة العراقية بمداهمة", ("قوة من الشرطة العراقية", "agent", "IRQ", "COP")),
+    ("تم قتل جميع نواب أبو بكر البغدادي", ("نواب أبو بكر البغدادي", "agent", "IMG", "INS")),
+])
+def test_construct_chains(text, want):
+    assert want in mentions(text)
+
+
+def test_a_common_word_with_a_clitic_is_not_a_town():
+    # ولاية = "state"; و + لاية would be a hamlet in Papua New Guinea
+    assert not [m for m in mentions("في ولاية الوحدة جنوب السودان") if m[1] == "place"
+                and m[2] == "PNG"]
+
+
+def test_a_title_does_not_swallow_the_words_after_it():
+    got = mentions("وطالب المحتجون وزير التربية بالاستقالة")
+    assert not [m for m in got if m[1] == "unknown-person"]

@@ -79,6 +79,7 @@ class ActorLexicon:
     places: dict[str, PlaceInfo] = field(default_factory=dict)
     anaphora: dict[str, tuple[frozenset[str], bool]] = field(default_factory=dict)
     matcher: Matcher[Lex] = field(default_factory=Matcher)
+    place_stop: frozenset[str] = frozenset()  # words a place name must not be (see below)
 
     def kb_id(self, lex: Lex) -> str:
         if lex.kind in ("country", "nisba"):
@@ -218,6 +219,7 @@ def _load_places(lex: ActorLexicon) -> None:
     gaz = gazetteer()
     lex.places = gaz.places
     stop = _place_stop(lex)
+    lex.place_stop = stop
     for p in gaz.places.values():
         for n in p.names_ar:
             if norm(n) in stop:

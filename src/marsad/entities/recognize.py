@@ -173,6 +173,8 @@ class _Recognizer:
                                c.capital.name, c.iso3, None, f"capital:{c.iso3}", text, c.capital)
         if "place" in by_kind and "nisba" in by_kind and not has_context:
             by_kind.pop("place")  # السويدية is Swedish, not the Turkish town of that name
+        if "place" in by_kind and m.prefix and self.s[word_start:m.nend] in lex.place_stop:
+            by_kind.pop("place")  # ولاية is "state", not و + a town called لاية
         if "place" in by_kind:
             cands = [lex.places[g.ref] for g in by_kind["place"]]
             p = self._place(cands, prev, doc_countries)
