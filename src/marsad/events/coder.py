@@ -213,13 +213,14 @@ class _SentenceCoder:
     def _in(words: list[str], cues: frozenset[str]) -> bool:
         """Does any word, with or without its proclitics (و ف ب ل ك, لل = ل + ال), belong
         to ``cues``, or do consecutive words spell one of its phrases (انقلاب حافلة)?"""
-        for w in words:
-            for stem in _stems(w):
+        stems = [_stems(w) for w in words]
+        for st in stems:
+            for stem in st:
                 if stem in cues:
                     return True
         phrases = _phrases_of(cues)
         if phrases and len(words) > 1:
-            text = " " + " ".join(_stems(w)[1] if len(_stems(w)) > 1 else w for w in words) + " "
+            text = " " + " ".join(st[1] if len(st) > 1 else st[0] for st in stems) + " "
             raw = " " + " ".join(words) + " "
             return any(p in text or p in raw for p in phrases)
         return False
@@ -974,6 +975,7 @@ def _phrases_of(cues: frozenset[str]) -> tuple[str, ...]:
     return hit[1]
 
 
+@lru_cache(maxsize=1 << 16)
 def _stems(w: str) -> tuple[str, ...]:
     out = [w]
     if w[:1] in "وف" and len(w) > 3:
