@@ -1024,13 +1024,9 @@ def _governors() -> frozenset[str]:
 
 
 def _is_dual(word: str) -> bool:
-    """شخصين, جنديان: a dual of a counted noun is a count of two (see facts.quantities)."""
-    from ..facts.quantities import number_lexicon
-    core = word[2:] if word.startswith("ال") else word
-    if len(core) < 5 or not core.endswith(("ين", "ان")) or \
-            core.endswith("ين") and core[:-2].endswith("ي"):
-        return False
-    return core[:-2] in number_lexicon().unit_of
+    """شخصين, جنديان: a dual of a counted noun is a count of two."""
+    from ..facts.quantities import dual_unit
+    return dual_unit(word) is not None
 
 
 @lru_cache(maxsize=1)

@@ -140,19 +140,23 @@ def _numbers(s: str, lex: NumberLexicon) -> list[_Num]:
 _WORD = re.compile(r"[\u0621-\u064A]+")
 
 
+def dual_unit(word: str, lex: NumberLexicon | None = None) -> str | None:
+    """The unit of a dual noun (شخصين, ضابطين, جنديان), which counts two: a normalised word
+    ending in ين/ان whose singular is a listed unit word. An -ين form of a singular ending in
+    ي is left out: it is also the plural (مدنيين); -يان is a dual all the same (عراقيان)."""
+    core = word[2:] if word.startswith("ال") else word
+    if len(core) < 5 or not core.endswith(("ين", "ان")) or \
+            core.endswith("ين") and core[:-2].endswith("ي"):
+        return None
+    return (lex or number_lexicon()).unit_of.get(core[:-2])
+
+
 def _duals(s: str, nums: list[_Num], lex: NumberLexicon) -> list[tuple[_Num, str, int]]:
-    """Dual nouns count two (شخصين, ضابطين آخرين, جنديان): a word ending in ين/ان whose
-    singular is a listed unit word. An -ين form of a singular ending in ي is left out: it is
-    also the plural (مدنيين). No number may stand right next to it (اثنين من جنديين is
-    counted once). Returns (number, unit, end of the noun)."""
+    """Dual nouns in ``s`` (see dual_unit). No number may stand right next to one
+    (اثنين من جنديين is counted once). Returns (number, unit, end of the noun)."""
     out = []
     for m in _WORD.finditer(s):
-        word = m.group(0)
-        core = word[2:] if word.startswith("ال") else word
-        if len(core) < 5 or not core.endswith(("ين", "ان")) or \
-                core.endswith("ين") and core[:-2].endswith("ي"):
-            continue  # (-يان is a dual all the same: عراقيان, جنديان)
-        unit = lex.unit_of.get(core[:-2])
+        unit = dual_unit(m.group(0), lex)
         if unit is None:
             continue
         if any(abs(n.nend - m.start()) <= 2 or abs(m.end() - n.nstart) <= 2 for n in nums):
